@@ -1,0 +1,84 @@
+// Two builds:
+// 1. dist/ — unbundled ES modules with .d.ts files, `lit` and `@descope/web-js-sdk` left as bare
+//    imports, for bundlers (the package's `exports`).
+// 2. dist/cdn/ — the self-contained drop-in for <script type="module">: the small entry
+//    `outbound-elements.js`, the browser module it loads, and the SDK chunk loaded at first connect.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+
+// The drop-in creates its SDK without `fpKey`, so web-js-sdk never calls FingerprintJS Pro's
+// `load()`; a stub in its place keeps ~2 KiB (gzip) of unused code out of the download.
+const withoutFingerprintJs = {
+  name: 'without-fingerprintjs',
+  resolveId: (id) => (id === '@fingerprintjs/fingerprintjs-pro' ? '\0fingerprintjs-stub' : null),
+  load: (id) =>
+    id === '\0fingerprintjs-stub'
+      ? 'export const defaultEndpoint = "", defaultScriptUrlPattern = "";' +
+        'export const load = () => Promise.reject(new Error("FingerprintJS is not part of the outbound-elements drop-in"));'
+      : null,
+};
+
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@descope\/)/.test(id);
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      'core/index': 'src/core/index.ts',
+      'elements/index': 'src/elements/index.ts',
+    },
+    external: isExternal,
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        exclude: ['src/cdn.ts'],
+        declaration: true,
+        declarationMap: true,
+        outDir: 'dist',
+      }),
+    ],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
+  },
+  {
+    input: { 'outbound-elements': 'src/cdn.ts' },
+    // Lazy chunks may import shared code from the entry itself: one file before paint, no facade.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      withoutFingerprintJs,
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        declaration: false,
+        declarationMap: false,
+        outDir: 'dist/cdn',
+      }),
+      minifyTemplateLiterals(),
+      terser({
+        ecma: 2022,
+        module: true,
+        format: { comments: false },
+        compress: { passes: 3 },
+      }),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: '[name]-[hash].js',
+      manualChunks: (id) => (id.includes('/node_modules/') && !/\/node_modules\/(lit|@lit)/.test(id) ? 'descope-sdk' : undefined),
+      // Lit reads `document` and extends `HTMLElement` as it loads. These module-scoped stand-ins
+      // are the real ones in a browser and inert objects elsewhere, so that importing the drop-in
+      // in Node (SSR, build tools) does not throw; define.ts registers nothing there.
+      intro: 'const{HTMLElement=class{},document={createTreeWalker(){}}}=globalThis;',
+    },
+  },
+];

@@ -1,0 +1,98 @@
+/**
+ * Configuration: what an element, an ancestor `<outbound-connect>` or `configure()` may set,
+ * and how the layers merge (first defined value wins).
+ */
+
+export type ConnectMode = 'redirect' | 'popup' | 'auto';
+
+/** The part of `@descope/web-js-sdk` the elements use; a host may pass its own instance. */
+export interface OutboundSdk {
+  outbound: {
+    connect(
+      appId: string,
+      options?: {
+        redirectUrl?: string;
+        scopes?: string[];
+        tenantId?: string;
+        tenantLevel?: boolean;
+      },
+      token?: string,
+    ): Promise<SdkResponse<{ url?: string }>>;
+  };
+}
+
+export interface SdkResponse<T> {
+  ok: boolean;
+  code?: number;
+  data?: T;
+  error?: { errorCode?: string; errorDescription?: string; errorMessage?: string; retryAfter?: number | string };
+}
+
+/** Settings shared by every element and by `configure()`. */
+export interface OutboundConfig {
+  /** Descope project ID; with `baseUrl` it is enough to create the SDK. */
+  projectId?: string;
+  /** Descope API base URL (regional, custom domain, or the local emulator). */
+  baseUrl?: string;
+  /** An existing `@descope/web-js-sdk` instance of the host page, used as is. */
+  sdk?: OutboundSdk;
+  /** The `storagePrefix` of the host's own Descope SDK, so its persisted session is found. */
+  storagePrefix?: string;
+  /** A session or refresh token for the connect call. Kept in memory only. */
+  token?: string;
+  /** Asked at click time for a token; wins over `token`. */
+  getToken?: () => string | Promise<string>;
+  /** Where the browser lands after consent; default: the current page. */
+  redirectUrl?: string;
+  /** `redirect` (default), `popup` or `auto`. */
+  mode?: ConnectMode;
+  /** Connect on behalf of this tenant. */
+  tenantId?: string;
+  /** A tenant-level connection. */
+  tenantLevel?: boolean;
+  /** Any JSON-serialisable value, handed back in the result events after the round trip. */
+  returnState?: unknown;
+}
+
+export const CONFIG_KEYS = [
+  'projectId',
+  'baseUrl',
+  'sdk',
+  'storagePrefix',
+  'token',
+  'getToken',
+  'redirectUrl',
+  'mode',
+  'tenantId',
+  'tenantLevel',
+  'returnState',
+] as const satisfies readonly (keyof OutboundConfig)[];
+
+const pageConfig: OutboundConfig = {};
+
+/**
+ * Sets page-wide defaults, the last layer of configuration (an element's own settings and those
+ * of an ancestor `<outbound-connect>` win over it). Keys given as `undefined` are cleared.
+ *
+ * @example configure({ projectId: 'P2abc…', baseUrl: 'https://auth.example.com' })
+ */
+export function configure(config: OutboundConfig): void {
+  if (config === null || typeof config !== 'object') {
+    console.error('[outbound-elements] configure() takes an object: configure({ projectId }).');
+    return;
+  }
+  for (const key of Object.keys(config)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
+      console.warn(`[outbound-elements] configure(): unknown option "${key}" ignored.`);
+      continue;
+    }
+    const value = config[key as keyof OutboundConfig];
+    if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
+    else (pageConfig as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** A copy of what `configure()` has set so far. */
+export function getPageConfig(): OutboundConfig {
+  return { ...pageConfig };
+}

@@ -1,0 +1,146 @@
+/**
+ * `connect()`: from a host's request to the provider's consent screen.
+ *
+ * validate → `outbound-connect-start` (cancelable) → token → SDK → `sdk.outbound.connect` →
+ * check the URL → save the pending record → navigate. Every failure becomes one
+ * `outbound-connect-error` with a contract code and a `console.error` that says what to fix;
+ * the returned promise never rejects.
+ */
+import { dispatchOutboundEvent } from '../events.js';
+import { getPageConfig, type OutboundConfig } from './config.js';
+import { mergeConfig } from './config-merge.js';
+import { errorFromException, errorFromResponse } from './error-mapping.js';
+import { OutboundError } from './errors.js';
+import { navigation } from './navigation.js';
+import { newNonce, savePending } from './pending-store.js';
+import { markRedirectUrl, rememberStarter } from './redirect-return.js';
+import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
+import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
+import { isSafeNavigationUrl } from './url-safety.js';
+
+export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {
+  /** Where the events are dispatched; default `document`. */
+  target?: EventTarget;
+}
+
+export type ConnectResult =
+  | { status: 'redirecting'; url: string }
+  | { status: 'canceled' }
+  | { status: 'error'; error: OutboundError };
+
+/**
+ * Starts a connection to an Outbound App. Page-wide `configure()` settings fill in what
+ * `options` leaves out.
+ *
+ * @returns `redirecting` when the browser is on its way to the provider, `canceled` when a
+ *   listener prevented `outbound-connect-start`, or `error` (also reported as an event).
+ */
+export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
+  const { target = document, scopes, ...rest } = options;
+  const config = mergeConfig(rest, getPageConfig());
+  const request = buildConnectRequest(appId, scopes, config, window.location.href);
+  const idForEvents = typeof appId === 'string' ? appId : '';
+  if (request instanceof OutboundError) return fail(target, idForEvents, request, config.returnState);
+
+  if (!config.sdk && !config.projectId) {
+    return fail(target, request.appId, notConfiguredError(), request.returnState);
+  }
+
+  const proceed = dispatchOutboundEvent(
+    target,
+    'outbound-connect-start',
+    {
+      appId: request.appId,
+      scopes: request.scopes,
+      redirectUrl: request.redirectUrl + request.hash,
+      tenantId: request.tenantId,
+      tenantLevel: request.tenantLevel,
+      mode: request.mode,
+    },
+    { cancelable: true },
+  );
+  if (!proceed) return { status: 'canceled' };
+
+  try {
+    const url = await requestConsentUrl(request, config);
+    if (request.mode !== 'redirect') {
+      console.warn(`[outbound-elements] mode="${request.mode}" is not available yet; using a redirect.`);
+    }
+    const { mode: _mode, ...connection } = request;
+    if (!savePending({ ...connection, nonce: url.nonce, startedAt: Date.now() })) {
+      console.warn(
+        '[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.',
+      );
+    }
+    rememberStarter(url.nonce, target);
+    navigation.assign(url.href);
+    return { status: 'redirecting', url: url.href };
+  } catch (error) {
+    return fail(target, request.appId, errorFromException(error), request.returnState);
+  }
+}
+
+/** Fetches the SDK module ahead of a click, so the click does not wait for it. */
+export function preloadSdk(): void {
+  loadSdkModule().catch(() => undefined);
+}
+
+async function requestConsentUrl(request: ConnectRequest, config: OutboundConfig): Promise<{ href: string; nonce: string }> {
+  const token = await resolveToken(config);
+  const sdk = await getSdk(config);
+  const nonce = newNonce();
+  // A fresh options object every call: the SDK deletes tenantId/tenantLevel from the one it gets.
+  const sdkOptions: Parameters<typeof sdk.outbound.connect>[1] = {
+    redirectUrl: markRedirectUrl(request.redirectUrl, nonce),
+  };
+  if (request.scopes) sdkOptions.scopes = [...request.scopes];
+  if (request.tenantId !== undefined) sdkOptions.tenantId = request.tenantId;
+  if (request.tenantLevel !== undefined) sdkOptions.tenantLevel = request.tenantLevel;
+
+  const response = await sdk.outbound.connect(request.appId, sdkOptions, token);
+  if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
+  const href = response.data?.url;
+  if (!isSafeNavigationUrl(href)) {
+    throw new OutboundError(
+      'invalid-response',
+      'Descope did not return an https: URL, so the browser stays here. Check base-url.',
+    );
+  }
+  return { href, nonce };
+}
+
+async function resolveToken(config: OutboundConfig): Promise<string | undefined> {
+  if (config.getToken !== undefined) {
+    if (typeof config.getToken !== 'function') {
+      throw new OutboundError('invalid-option', 'getToken must be a function returning a token.');
+    }
+    let token: unknown;
+    try {
+      token = await config.getToken();
+    } catch (error) {
+      throw new OutboundError('unauthenticated', `getToken() failed: ${(error as Error)?.message ?? error}`, {
+        cause: error,
+      });
+    }
+    if (typeof token !== 'string' || token === '') {
+      throw new OutboundError('unauthenticated', 'getToken() returned no token. Is the user signed in?');
+    }
+    return token;
+  }
+  if (config.token !== undefined && (typeof config.token !== 'string' || config.token === '')) {
+    throw new OutboundError('invalid-option', 'token must be a non-empty string.');
+  }
+  return config.token;
+}
+
+function fail(target: EventTarget, appId: string, error: OutboundError, returnState: unknown): ConnectResult {
+  console.error(`[outbound-elements] ${appId ? `${appId}: ` : ''}${error.code}: ${error.message}`);
+  dispatchOutboundEvent(target, 'outbound-connect-error', {
+    appId,
+    code: error.code,
+    message: error.message,
+    status: error.status,
+    returnState,
+  });
+  return { status: 'error', error };
+}

@@ -1,0 +1,16 @@
+/** Which logo URLs the elements will show. */
+import { isLocalHost, parse } from './url-safety.js';
+
+/**
+ * Whether an image URL may be shown: `https:`, `data:image/…`, `blob:`, same-origin, or
+ * `http:` on localhost. Relative URLs resolve against the document.
+ */
+export function isSafeImageUrl(url: unknown, documentUrl: string): url is string {
+  if (typeof url !== 'string' || url.trim() === '') return false;
+  const parsed = parse(url.trim(), documentUrl);
+  if (!parsed) return false;
+  if (parsed.protocol === 'data:') return /^data:image\/[a-z0-9.+-]+[;,]/i.test(parsed.href);
+  if (parsed.protocol === 'blob:' || parsed.protocol === 'https:') return true;
+  if (parsed.protocol !== 'http:') return false;
+  return isLocalHost(parsed.hostname) || parsed.origin === parse(documentUrl)?.origin;
+}

@@ -1,0 +1,24 @@
+/**
+ * `outbound-elements/core`: connect, redirect-return handling and errors, without any element
+ * or Lit, for hosts that bring their own UI.
+ */
+export { connect, type ConnectResult, type CoreConnectOptions } from './connect.js';
+export {
+  configure,
+  getPageConfig,
+  type ConnectMode,
+  type OutboundConfig,
+  type OutboundSdk,
+} from './config.js';
+export { OutboundError, ERROR_CODES, type OutboundErrorCode } from './errors.js';
+export { parseScopes, CONNECT_MODES, type ConnectOptions } from './request.js';
+export { readRedirectReturn, watchRedirectReturn, RETURN_PARAM, type RedirectOutcome, type WatchOptions } from './redirect-return.js';
+export { isSafeNavigationUrl } from './url-safety.js';
+export { isSafeImageUrl } from './image-url.js';
+export type {
+  ConnectStartDetail,
+  ConnectSuccessDetail,
+  ConnectErrorDetail,
+  ConnectCancelDetail,
+  DisconnectDetail,
+} from '../events.js';

@@ -1,0 +1,161 @@
+/**
+ * The redirect-return protocol.
+ *
+ * Before leaving, `connect()` saves a record under a random nonce and adds
+ * `?outbound-return=<nonce>` to the redirect URL. When the browser comes back:
+ * - the URL carries a nonce this tab saved → success (or `provider-error` when the return says the
+ *   provider refused); the record is taken, so a replay finds nothing;
+ * - the URL carries a nonce this tab did not save (forged, replayed, other tab) → ignored;
+ * - this tab has a record but the URL has no nonce → the user came back without finishing
+ *   (Back button, also from the back/forward cache) → cancel.
+ * The URL is cleaned of what we added with `history.replaceState`, keeping the host's own
+ * query, hash and history state.
+ */
+import { dispatchOutboundEvent } from '../events.js';
+import { OutboundError } from './errors.js';
+import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
+import { RETURN_PARAM } from './return-markers.js';
+
+export { RETURN_PARAM };
+/** What a return may carry when the provider refused (OAuth 2.0 error response names). */
+const PROVIDER_ERROR_PARAMS = ['error', 'error_description', 'error_uri'];
+
+export type RedirectOutcome =
+  | { kind: 'success'; record: PendingConnection }
+  | { kind: 'error'; record: PendingConnection; error: OutboundError }
+  | { kind: 'cancel'; record: PendingConnection };
+
+/** Adds our marker to a redirect URL (already absolute, without hash). */
+export function markRedirectUrl(redirectUrl: string, nonce: string): string {
+  const url = new URL(redirectUrl);
+  url.searchParams.set(RETURN_PARAM, nonce);
+  return url.href;
+}
+
+/** The query as raw `name=value` pieces, so what we keep is kept byte for byte. */
+function splitQuery(search: string): { key: string; raw: string }[] {
+  return search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((raw) => ({ key: [...new URLSearchParams(raw).keys()][0] ?? '', raw }));
+}
+
+/**
+ * Reads the current URL and this tab's records, cleans the URL, and says what happened.
+ * Synchronous and idempotent: a second call finds nothing more to report.
+ */
+export function readRedirectReturn(): RedirectOutcome[] {
+  const outcomes: RedirectOutcome[] = [];
+  const location = window.location;
+  const pairs = splitQuery(location.search);
+  const marker = pairs.find((p) => p.key === RETURN_PARAM);
+
+  if (marker) {
+    const nonce = new URLSearchParams(marker.raw).get(RETURN_PARAM) ?? '';
+    const record = takePending(nonce);
+    const params = new URLSearchParams(location.search);
+    // Only what the round trip added is removed: parameters the host's own redirect URL had stay.
+    const hostKeys = record ? new Set(new URL(record.redirectUrl).searchParams.keys()) : new Set<string>();
+    const kept = pairs.filter(
+      (p) => p.key !== RETURN_PARAM && !(record && PROVIDER_ERROR_PARAMS.includes(p.key) && !hostKeys.has(p.key)),
+    );
+    const search = kept.length ? `?${kept.map((p) => p.raw).join('&')}` : '';
+    const hash = location.hash || record?.hash || '';
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);
+    } catch {
+      /* a sandboxed document may refuse; the return is still reported */
+    }
+
+    if (!record) {
+      console.warn(
+        '[outbound-elements] Ignored a return this tab did not start (another tab, reused, or forged).',
+      );
+    } else if (params.has('error') && !hostKeys.has('error')) {
+      const reason = params.get('error_description') || params.get('error') || 'access denied';
+      outcomes.push({
+        kind: 'error',
+        record,
+        error: new OutboundError('provider-error', `The provider did not grant access: ${reason}.`),
+      });
+    } else {
+      outcomes.push({ kind: 'success', record });
+    }
+  }
+
+  for (const record of takeAllPending()) outcomes.push({ kind: 'cancel', record });
+  return outcomes;
+}
+
+/** Elements that started a connection and are still alive (they are, after a back/forward-cache restore). */
+const startedBy = new Map<string, EventTarget>();
+
+export function rememberStarter(nonce: string, target: EventTarget): void {
+  startedBy.set(nonce, target);
+}
+
+export interface WatchOptions {
+  /** Where to report a return for `appId` when the element that started it is gone. */
+  resolveTarget?: (appId: string) => EventTarget | null | undefined;
+}
+
+/**
+ * Reports redirect returns as DOM events: once for this page load, after `DOMContentLoaded` and
+ * one more task, so a listener added by a later script or in a `DOMContentLoaded` handler still
+ * hears it; and again whenever the page is restored from the back/forward cache.
+ * Returns a function that stops watching.
+ */
+export function watchRedirectReturn(options: WatchOptions = {}): () => void {
+  reportRedirectReturn(options);
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) reportRedirectReturn(options);
+  };
+  window.addEventListener('pageshow', onPageShow);
+  return () => window.removeEventListener('pageshow', onPageShow);
+}
+
+/** Reads the return now (cleaning the URL at once) and reports it once the page is ready. */
+export function reportRedirectReturn(options: WatchOptions = {}): void {
+  const outcomes = readRedirectReturn();
+  if (outcomes.length) afterPageReady(() => outcomes.forEach((outcome) => dispatchOutcome(outcome, options)));
+}
+
+function afterPageReady(callback: () => void): void {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => setTimeout(callback), { once: true });
+  } else {
+    setTimeout(callback);
+  }
+}
+
+function dispatchOutcome(outcome: RedirectOutcome, options: WatchOptions): void {
+  const { record } = outcome;
+  const starter = startedBy.get(record.nonce);
+  startedBy.delete(record.nonce);
+  const target = (starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document;
+  const returnState = record.returnState;
+  if (outcome.kind === 'success') {
+    dispatchOutboundEvent(target, 'outbound-connect-success', {
+      appId: record.appId,
+      scopes: record.scopes,
+      tenantId: record.tenantId,
+      tenantLevel: record.tenantLevel,
+      returnState,
+    });
+  } else if (outcome.kind === 'error') {
+    console.error(`[outbound-elements] ${record.appId}: ${outcome.error.message}`);
+    dispatchOutboundEvent(target, 'outbound-connect-error', {
+      appId: record.appId,
+      code: outcome.error.code,
+      message: outcome.error.message,
+      returnState,
+    });
+  } else {
+    dispatchOutboundEvent(target, 'outbound-connect-cancel', { appId: record.appId, returnState });
+  }
+}
+
+function isAttached(target: EventTarget): boolean {
+  return !(target instanceof Node) || target.isConnected;
+}

@@ -1,0 +1,66 @@
+/**
+ * One `@descope/web-js-sdk` instance per project, base URL and storage prefix, created on first
+ * use. The SDK module is imported lazily so the elements paint without it.
+ *
+ * The instance persists tokens like the host's own Descope SDK (`persistTokens: true` with the
+ * same `storagePrefix`), so the connect call finds the session the page already has. Creating it
+ * makes no network request.
+ */
+import type { OutboundConfig, OutboundSdk } from './config.js';
+import { OutboundError } from './errors.js';
+
+export function notConfiguredError(): OutboundError {
+  return new OutboundError(
+    'not-configured',
+    'No Descope project: set project-id (and base-url) on the element, an <outbound-connect> or configure(), or pass an sdk.',
+  );
+}
+
+const instances = new Map<string, Promise<OutboundSdk>>();
+
+export function getSdk(config: OutboundConfig): Promise<OutboundSdk> {
+  if (config.sdk) return Promise.resolve(config.sdk);
+  const { projectId, baseUrl, storagePrefix = '' } = config;
+  if (!projectId) return Promise.reject(notConfiguredError());
+  const key = JSON.stringify([projectId, baseUrl ?? '', storagePrefix]);
+  let instance = instances.get(key);
+  if (!instance) {
+    instance = createSdk(projectId, baseUrl, storagePrefix);
+    instances.set(key, instance);
+    // A failed chunk load must not be cached forever: the next click tries again.
+    instance.catch(() => instances.delete(key));
+  }
+  return instance;
+}
+
+let sdkModule: Promise<typeof import('@descope/web-js-sdk')> | undefined;
+
+/** Loads the SDK module (no instance, no request to Descope); a failed load is retried next time. */
+export function loadSdkModule(): Promise<typeof import('@descope/web-js-sdk')> {
+  sdkModule ??= import('@descope/web-js-sdk').catch((error: unknown) => {
+    sdkModule = undefined;
+    throw error;
+  });
+  return sdkModule;
+}
+
+async function createSdk(projectId: string, baseUrl: string | undefined, storagePrefix: string): Promise<OutboundSdk> {
+  let module: typeof import('@descope/web-js-sdk');
+  try {
+    module = await loadSdkModule();
+  } catch (error) {
+    throw new OutboundError('network', 'Could not load the Descope SDK; check the network.', {
+      cause: error,
+    });
+  }
+  return module.default({
+    projectId,
+    ...(baseUrl ? { baseUrl } : {}),
+    persistTokens: true,
+    storagePrefix,
+    autoRefresh: false,
+    // Only the host's own SDK should write its "last user" and flow-nonce keys.
+    storeLastAuthenticatedUser: false,
+    enableFlowNonce: false,
+  }) as unknown as OutboundSdk;
+}

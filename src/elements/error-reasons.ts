@@ -1,0 +1,19 @@
+/**
+ * What a person can do about each failure (English defaults). The developer's details go to the
+ * console; these go to the button's tooltip and live region. Loaded on the first failure.
+ */
+import type { OutboundErrorCode } from '../core/errors.js';
+
+export const reasons: Partial<Record<OutboundErrorCode | 'default', string>> = {
+    unauthenticated: 'Sign in, then try again.',
+    forbidden: "You don't have access to this app.",
+    'rate-limited': 'Too many attempts. Wait a moment, then try again.',
+    network: 'Check your connection, then try again.',
+    'provider-error': 'Access was not granted.',
+    'popup-blocked': 'Allow pop-ups for this site, then try again.',
+    default: 'Something went wrong. Try again later.',
+};
+
+export function reasonFor(code: OutboundErrorCode): string {
+  return reasons[code] ?? reasons.default ?? '';
+}

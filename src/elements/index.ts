@@ -1,0 +1,7 @@
+/**
+ * `outbound-elements/elements`: the element classes, with no side effect (nothing is defined).
+ * Register them yourself, or import `outbound-elements/define`.
+ */
+export { OutboundAppButton, type ButtonStatus } from './outbound-app-button.js';
+export { OutboundConnect } from './outbound-connect.js';
+export { OutboundConfigElement } from './outbound-config-element.js';

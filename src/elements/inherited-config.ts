@@ -1,0 +1,28 @@
+/**
+ * Configuration as an element sees it: its own settings, then those of each enclosing
+ * `<outbound-connect>` (nearest first, across shadow roots), then `configure()`.
+ */
+import { getPageConfig, type OutboundConfig } from '../core/config.js';
+import { mergeConfig, pickConfig } from '../core/config-merge.js';
+
+export const PROVIDER_TAG = 'outbound-connect';
+
+/** Ancestors in the composed tree: parent nodes, stepping from a shadow root to its host. */
+export function* composedAncestors(node: Node): Generator<Element> {
+  let current: Node | null = node.parentNode ?? null;
+  while (current) {
+    if (current instanceof ShadowRoot) current = current.host;
+    if (current instanceof Element) yield current;
+    current = current.parentNode;
+  }
+}
+
+export function resolveConfig(element: Element, own: Partial<OutboundConfig>): OutboundConfig {
+  const layers: Partial<OutboundConfig>[] = [own];
+  for (const ancestor of composedAncestors(element)) {
+    // Matched by tag, not class: a second copy of the package defines no class of its own.
+    if (ancestor.localName === PROVIDER_TAG) layers.push(pickConfig(ancestor as Partial<Record<keyof OutboundConfig, unknown>>));
+  }
+  layers.push(getPageConfig());
+  return mergeConfig(...layers);
+}

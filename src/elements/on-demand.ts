@@ -1,0 +1,26 @@
+/**
+ * Everything the elements load on demand, in one module so the drop-in fetches it as one file:
+ * connecting (resolving an element's configuration: its own, its `<outbound-connect>` ancestors',
+ * `configure()`'s), reporting a redirect return, and the words for a failure.
+ */
+import type { OutboundConfig } from '../core/config.js';
+import { pickConfig } from '../core/config-merge.js';
+import { connect, preloadSdk, type ConnectResult } from '../core/connect.js';
+import type { ConnectOptions } from '../core/request.js';
+import { resolveConfig } from './inherited-config.js';
+
+export { preloadSdk };
+export { reportRedirectReturn } from '../core/redirect-return.js';
+export { reasonFor } from './error-reasons.js';
+
+export function connectFromElement(
+  element: HTMLElement,
+  appId: string,
+  options: ConnectOptions & { scopes?: unknown },
+): Promise<ConnectResult> {
+  const own = { ...pickConfig(element as Partial<Record<keyof OutboundConfig, unknown>>) };
+  for (const [name, value] of Object.entries(options)) {
+    if (value !== undefined && name !== 'scopes') (own as Record<string, unknown>)[name] = value;
+  }
+  return connect(appId, { ...resolveConfig(element, own), scopes: options.scopes as string[] | undefined, target: element });
+}

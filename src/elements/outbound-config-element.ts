@@ -1,0 +1,59 @@
+import { LitElement, type PropertyDeclarations } from 'lit';
+import type { ConnectMode, OutboundSdk } from '../core/config.js';
+
+/** `tenant-level` present → true, absent → undefined, so an unset element inherits. */
+const optionalBoolean = {
+  fromAttribute: (value: string | null) => (value === null ? undefined : value !== 'false'),
+  toAttribute: (value: boolean | undefined) => (value ? '' : null),
+};
+
+/**
+ * The configuration attributes and properties that `<outbound-app-button>` and
+ * `<outbound-connect>` share. An unset value is inherited from the nearest enclosing
+ * `<outbound-connect>`, then from `configure()`.
+ */
+export class OutboundConfigElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    projectId: { attribute: 'project-id' },
+    baseUrl: { attribute: 'base-url' },
+    storagePrefix: { attribute: 'storage-prefix' },
+    redirectUrl: { attribute: 'redirect-url' },
+    mode: { attribute: 'mode' },
+    tenantId: { attribute: 'tenant-id' },
+    tenantLevel: { attribute: 'tenant-level', converter: optionalBoolean },
+  };
+
+  /** Descope project ID. */
+  projectId?: string;
+
+  /** Descope API base URL: regional, custom domain, or a local emulator. */
+  baseUrl?: string;
+
+  /** The `storagePrefix` of the host page's own Descope SDK, so its session is found (default `''`). */
+  storagePrefix?: string;
+
+  /** Where the browser lands after consent; default: the current page. */
+  redirectUrl?: string;
+
+  /** `redirect` (default), `popup`, or `auto`. */
+  mode?: ConnectMode;
+
+  /** Connect on behalf of this tenant. */
+  tenantId?: string;
+
+  /** A tenant-level connection (boolean attribute). */
+  tenantLevel?: boolean;
+
+  /** An existing `@descope/web-js-sdk` instance of the host page, used as is. Property only. */
+  sdk?: OutboundSdk;
+
+  /** A session or refresh token for the connect call. Property only, never an attribute; kept in memory. */
+  token?: string;
+
+  /** Asked at click time for a token; wins over `token`. Property only. */
+  getToken?: () => string | Promise<string>;
+
+  /** Any JSON-serialisable value, kept across the redirect and handed back as `detail.returnState`. Property only. */
+  returnState?: unknown;
+
+}

@@ -1,0 +1,26 @@
+/**
+ * `outbound-elements`: defines `<outbound-app-button>` and `<outbound-connect>` and exports their
+ * classes, the event detail types, and `configure()`.
+ */
+import './define.js';
+
+export { OutboundAppButton, OutboundConnect, OutboundConfigElement, type ButtonStatus } from './elements/index.js';
+export {
+  configure,
+  OutboundError,
+  ERROR_CODES,
+  type ConnectMode,
+  type ConnectOptions,
+  type OutboundConfig,
+  type OutboundErrorCode,
+  type OutboundSdk,
+} from './core/index.js';
+export type {
+  ConnectStartDetail,
+  ConnectSuccessDetail,
+  ConnectErrorDetail,
+  ConnectCancelDetail,
+  DisconnectDetail,
+  OutboundEventDetails,
+  OutboundEventName,
+} from './events.js';
