@@ -1,0 +1,84 @@
+/**
+ * Test helpers: the emulator the runner started, sessions, faults, and a recorder in place of
+ * the one real navigation (so a test page is not sent away).
+ */
+import { navigation } from '../../src/core/navigation.js';
+
+declare global {
+  interface Window {
+    __EMULATOR__: { baseUrl: string; projectId: string };
+  }
+}
+
+export const emulator = window.__EMULATOR__;
+
+export async function api<T = unknown>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(emulator.baseUrl + path, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
+  return (await response.json()) as T;
+}
+
+/** A fresh user session at the emulator: its refresh token and user ID. */
+export async function newSession(): Promise<{ refreshJwt: string; userId: string }> {
+  const session = await api<{ refreshJwt: string; user: { userId: string } }>('/emulator/sessions', {
+    method: 'POST',
+    body: JSON.stringify({ userId: `U-${crypto.randomUUID()}` }),
+  });
+  return { refreshJwt: session.refreshJwt, userId: session.user.userId };
+}
+
+/** Makes the next connect call(s) for `appId` answer with `status` (and `body`). */
+export function fault(appId: string, status: number, body?: unknown, times = 1): Promise<unknown> {
+  return api('/emulator/faults', { method: 'POST', body: JSON.stringify({ appId, status, body, times }) });
+}
+
+export async function requestsSince(since: number, path?: string): Promise<{ method: string; path: string }[]> {
+  const { requests } = await api<{ requests: { method: string; path: string }[] }>(`/emulator/requests?since=${since}`);
+  return path ? requests.filter((r) => r.path === path) : requests;
+}
+
+/** Records navigations instead of leaving the page, until `restore()`. */
+export function recordNavigation(): { urls: string[]; next: () => Promise<string>; restore: () => void } {
+  const original = navigation.assign;
+  const urls: string[] = [];
+  let waiters: ((url: string) => void)[] = [];
+  navigation.assign = (url: string) => {
+    urls.push(url);
+    waiters.forEach((resolve) => resolve(url));
+    waiters = [];
+  };
+  return {
+    urls,
+    next: () => new Promise((resolve) => waiters.push(resolve)),
+    restore: () => {
+      navigation.assign = original;
+    },
+  };
+}
+
+/** Resolves with the next event `name` on `target` (or rejects after `ms`). */
+export function nextEvent<T = unknown>(target: EventTarget, name: string, ms = 6000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${name} within ${ms} ms`)), ms);
+    target.addEventListener(
+      name,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Puts the URL of this page back to `path` without reloading. */
+export function setUrl(path: string): void {
+  history.replaceState(null, '', path);
+}
+
+export function clearStorage(): void {
+  sessionStorage.clear();
+  localStorage.clear();
+}

@@ -1,0 +1,54 @@
+// Unit and browser tests in real Chromium. The real @descope/web-js-sdk talks HTTP to the local
+// Descope emulator, started here on an ephemeral port and stopped with the runner.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { startEmulator } from './emulator/server.js';
+import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+
+let emulator;
+
+const emulatorPlugin = {
+  name: 'descope-emulator',
+  async serverStart() {
+    emulator = await startEmulator({ port: 0 });
+  },
+  async serverStop() {
+    await emulator?.close();
+  },
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  concurrency: 2,
+  plugins: [emulatorPlugin, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: [...chromeArgs, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'wtr-chrome-'))}`],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><title>outbound-elements tests</title></head>
+  <body>
+    <script>window.__EMULATOR__ = ${JSON.stringify({ baseUrl: emulator.baseUrl, projectId: emulator.projectId })};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  testFramework: { config: { timeout: 8000 } },
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    report: true,
+    reportDir: 'coverage',
+  },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countsReporter('test-results/browser.json')],
+};
