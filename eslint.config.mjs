@@ -1,0 +1,39 @@
+// Lint: TypeScript's recommended rules, Lit template checks, accessibility of templates, and
+// custom-element conventions. Runs as part of `npm test`.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
+import wc from 'eslint-plugin-wc';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'storybook-static/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    plugins: { lit, 'lit-a11y': litA11y, wc },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...litA11y.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      'wc/guard-super-call': 'off', // LitElement always has these callbacks
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['test/browser/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'test/node/**/*.js', 'test/e2e/**/*.js', '*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/e2e/fixtures/**/*.js', 'examples/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, Descope: 'readonly' } },
+  },
+);

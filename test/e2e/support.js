@@ -1,0 +1,277 @@
+// @ts-check
+/**
+ * Shared setup of the end-to-end tests: the local Descope emulator, the demo server serving
+ * test/e2e/fixtures/ (another origin, strict CSP), one Chromium per test file, and helpers that
+ * drive the redirect round trip.
+ *
+ *   import { useE2E } from './support.js';
+ *   const e2e = useE2E();            // registers before/after hooks of this file
+ *   test('…', async (t) => { const { page } = await e2e.open(t, 'index.html'); … });
+ *
+ * Every wait is bounded (WAIT, 15 s at most), servers listen on 127.0.0.1 on ephemeral ports,
+ * and `after` closes the browser and both servers.
+ */
+import { after, before } from 'node:test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { startEmulator } from '../../emulator/server.js';
+import { startDemoServer } from '../../emulator/demo-server.js';
+import { DEMO_USER } from '../../emulator/store.js';
+
+/** The longest any single wait may take. */
+export const WAIT = 10_000;
+export const DEMO_USER_ID = DEMO_USER.userId;
+
+const ENTRY = fileURLToPath(new URL('../../dist/cdn/outbound-elements.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Fails with a message that says what to do when the drop-in has not been built. */
+export function assertBuilt() {
+  if (!existsSync(ENTRY)) {
+    throw new Error(
+      `The drop-in bundle ${ENTRY} is missing: build the package first (npx rollup -c, or npm run build), then run node --test test/e2e/.`,
+    );
+  }
+}
+
+/**
+ * @typedef {{ type: string, via: string, target: string, detail: any, url: string, at: number,
+ *   triggers: (string | null)[] }} EventRecord
+ * @typedef {{ text: string, url: string, pageUrl: string }} ConsoleEntry
+ * @typedef {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
+ *   consoleErrors: ConsoleEntry[], pageErrors: string[] }} Opened
+ */
+
+/**
+ * Starts the emulator, the demo server and Chromium for this test file, and stops them after it.
+ * @param {{ launch?: import('playwright-core').LaunchOptions }} [options] extra launch options
+ */
+export function useE2E(options = {}) {
+  /** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
+  let emulator;
+  /** @type {Awaited<ReturnType<typeof startDemoServer>> | undefined} */
+  let demo;
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+
+  before(async () => {
+    assertBuilt();
+    emulator = await startEmulator({ port: 0, quiet: true });
+    demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, root: FIXTURES });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      timeout: 15_000,
+      ...options.launch,
+    });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await demo?.close();
+    await emulator?.close();
+  });
+
+  const e2e = {
+    get apiBase() { return /** @type {NonNullable<typeof emulator>} */ (emulator).baseUrl; },
+    get apiOrigin() { return new URL(e2e.apiBase).origin; },
+    get demoUrl() { return /** @type {NonNullable<typeof demo>} */ (demo).url; },
+    get demoOrigin() { return new URL(e2e.demoUrl).origin; },
+    get browser() { return /** @type {import('playwright-core').Browser} */ (browser); },
+
+    /** An absolute URL of a fixture page. @param {string} path */
+    url(path) {
+      return new URL(path, e2e.demoUrl).href;
+    },
+
+    /**
+     * A fresh browser context (fresh profile: no storage) with one page that collects console
+     * errors, opened at `path`; the context is closed when the test ends.
+     * @param {import('node:test').TestContext} t
+     * @param {string} path
+     * @returns {Promise<Opened>}
+     */
+    async open(t, path) {
+      const context = await e2e.browser.newContext();
+      t.after(() => context.close().catch(() => undefined));
+      context.setDefaultTimeout(WAIT);
+      context.setDefaultNavigationTimeout(WAIT);
+      const page = await context.newPage();
+      const opened = { context, page, ...watchConsole(page) };
+      await e2e.goto(page, path);
+      return opened;
+    },
+
+    /** Navigates and waits for the fixture harness. @param {import('playwright-core').Page} page @param {string} path */
+    async goto(page, path) {
+      await page.goto(e2e.url(path), { waitUntil: 'load' });
+      await fixtureReady(page);
+    },
+
+    /** Signs in through the page's own Descope SDK (persistTokens: true). @param {import('playwright-core').Page} page */
+    async signIn(page) {
+      await page.click('#signin');
+      await poll(page, () => document.body.dataset.session, (s) => s === 'signed-in' || s === 'failed', 'sign-in');
+      const session = await page.evaluate(() => document.body.dataset.session);
+      if (session !== 'signed-in') throw new Error(`sign-in through the page's SDK failed: ${await logText(page)}`);
+      const dsr = await page.evaluate(() => localStorage.getItem('DSR'));
+      if (!dsr) throw new Error('the page\'s Descope SDK persisted no refresh token (localStorage DSR)');
+    },
+
+    /**
+     * Clicks a connect trigger and waits for the consent page on the emulator's origin.
+     * @param {import('playwright-core').Page} page
+     * @param {string} selector
+     */
+    async clickToConsent(page, selector) {
+      await Promise.all([
+        page.waitForURL((u) => u.origin === e2e.apiOrigin && u.pathname.includes('/authorize'), { timeout: WAIT }),
+        page.click(selector),
+      ]).catch(async (err) => {
+        throw new Error(`no consent page after clicking ${selector}: ${err.message}\npage log:\n${await logText(page)}`);
+      });
+      await page.waitForSelector('button[name=decision][value=allow]', { timeout: WAIT });
+    },
+
+    /**
+     * Answers the consent page and waits until the browser is back on the host page.
+     * @param {import('playwright-core').Page} page
+     * @param {'allow' | 'deny'} decision
+     */
+    async answerConsent(page, decision) {
+      await Promise.all([
+        page.waitForURL((u) => u.origin === e2e.demoOrigin, { timeout: WAIT, waitUntil: 'load' }),
+        page.click(`button[name=decision][value=${decision}]`),
+      ]);
+      await fixtureReady(page);
+    },
+
+    /**
+     * Waits for an outbound event recorded by the fixture in this document.
+     * @param {import('playwright-core').Page} page
+     * @param {string} type
+     * @param {{ via?: string, timeout?: number }} [filter]
+     * @returns {Promise<EventRecord>}
+     */
+    async waitForEvent(page, type, { via = 'document', timeout = WAIT } = {}) {
+      try {
+        return await poll(
+          page,
+          ([t, v]) => /** @type {any} */ (window).__events?.find((/** @type {EventRecord} */ e) => e.type === t && e.via === v),
+          (e) => Boolean(e),
+          `${type} (via ${via})`,
+          [type, via],
+          timeout,
+        );
+      } catch (err) {
+        throw new Error(`${/** @type {Error} */ (err).message}\nevents: ${JSON.stringify(await events(page))}\npage log:\n${await logText(page)}`);
+      }
+    },
+
+    /** @param {string} path @param {{ method?: string, body?: unknown }} [init] */
+    async api(path, { method = 'GET', body } = {}) {
+      const res = await fetch(e2e.apiBase + path, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+
+    /** A new emulator user with a session (test hook). @returns {Promise<{ refreshJwt: string, sessionJwt: string, user: { userId: string } }>} */
+    newSession: () => e2e.api('/emulator/sessions', { method: 'POST', body: {} }),
+
+    /** @param {string} userId @param {string} [appId] @returns {Promise<any[]>} */
+    async connections(userId, appId) {
+      const q = new URLSearchParams({ userId, ...(appId ? { appId } : {}) });
+      return (await e2e.api(`/emulator/connections?${q}`)).connections;
+    },
+
+    /** @param {string} userId @param {string} [appId] */
+    async deleteConnections(userId, appId) {
+      const q = new URLSearchParams({ userId, ...(appId ? { appId } : {}) });
+      await e2e.api(`/emulator/connections?${q}`, { method: 'DELETE' });
+    },
+
+    /** Requests the emulator received since `since` (ms epoch). @param {number} since @returns {Promise<any[]>} */
+    async requestsSince(since) {
+      return (await e2e.api(`/emulator/requests?since=${since}`)).requests;
+    },
+  };
+  return e2e;
+}
+
+/** @param {import('playwright-core').Page} page */
+function watchConsole(page) {
+  /** @type {ConsoleEntry[]} */
+  const consoleErrors = [];
+  /** @type {string[]} */
+  const pageErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location().url, pageUrl: page.url() });
+  });
+  page.on('pageerror', (err) => pageErrors.push(`${err.message} (${page.url()})`));
+  return { consoleErrors, pageErrors };
+}
+
+/** @param {import('playwright-core').Page} page */
+export async function fixtureReady(page) {
+  await poll(page, () => document.documentElement.dataset.fixture, (v) => v === 'ready', 'the fixture harness');
+}
+
+/** The outbound events this document recorded. @param {import('playwright-core').Page} page @returns {Promise<EventRecord[]>} */
+export async function events(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__events ?? []).catch(() => []);
+}
+
+/** @param {import('playwright-core').Page} page */
+export async function logText(page) {
+  return page.evaluate(() => document.getElementById('log')?.textContent ?? '').catch(() => '(page log unavailable)');
+}
+
+/** The status attribute of a button. @param {import('playwright-core').Page} page @param {string} selector */
+export function statusOf(page, selector) {
+  return page.evaluate((s) => document.querySelector(s)?.getAttribute('status'), selector);
+}
+
+/**
+ * Polls `fn` in the page until `ok(value)`; survives navigations (a destroyed context is retried).
+ * Written with page.evaluate rather than waitForFunction so nothing depends on the page's CSP.
+ * @template T, A
+ * @param {import('playwright-core').Page} page
+ * @param {(arg: A) => T} fn
+ * @param {(value: Awaited<T>) => boolean} ok
+ * @param {string} what
+ * @param {A} [arg]
+ * @param {number} [timeout]
+ * @returns {Promise<Awaited<T>>}
+ */
+export async function poll(page, fn, ok, what, arg, timeout = WAIT) {
+  const deadline = Date.now() + timeout;
+  /** @type {unknown} */
+  let last;
+  for (;;) {
+    try {
+      const value = /** @type {Awaited<T>} */ (await page.evaluate(/** @type {any} */ (fn), arg));
+      if (ok(value)) return value;
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    }
+    await sleep(50);
+  }
+}
+
+export { sleep };
