@@ -19,7 +19,11 @@ export function notConfiguredError(): OutboundError {
 const instances = new Map<string, Promise<OutboundSdk>>();
 
 export function getSdk(config: OutboundConfig): Promise<OutboundSdk> {
-  if (config.sdk) return Promise.resolve(config.sdk);
+  if (config.sdk) {
+    return typeof config.sdk.outbound?.connect === 'function'
+      ? Promise.resolve(config.sdk)
+      : Promise.reject(new OutboundError('invalid-option', 'sdk must be a @descope/web-js-sdk instance (it has no outbound.connect).'));
+  }
   const { projectId, baseUrl, storagePrefix = '' } = config;
   if (!projectId) return Promise.reject(notConfiguredError());
   const key = JSON.stringify([projectId, baseUrl ?? '', storagePrefix]);

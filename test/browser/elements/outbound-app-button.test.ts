@@ -222,6 +222,36 @@ describe('<outbound-app-button>', () => {
       }
     });
 
+    it('invalid-option: an sdk property that is not a Descope SDK', async () => {
+      const el = await button();
+      el.sdk = {} as never;
+      const { detail, said } = await clickForError(el);
+      expect(detail.code).to.equal('invalid-option');
+      expect(said).to.contain('outbound.connect');
+    });
+
+    it('uses the host SDK instance given as sdk', async () => {
+      const calls: unknown[][] = [];
+      const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" scopes="a"></outbound-app-button>`);
+      el.sdk = {
+        outbound: {
+          connect: async (...args: unknown[]) => {
+            calls.push(args);
+            return { ok: true, data: { url: 'https://provider.example/authorize' } };
+          },
+        },
+      };
+      el.token = 'host-token';
+      await el.connect();
+      expect(navigation.urls).to.deep.equal(['https://provider.example/authorize']);
+      const [appId, options, token] = calls[0] as [string, { redirectUrl: string; scopes: string[] }, string];
+      expect(appId).to.equal('slack');
+      expect(options.scopes).to.deep.equal(['a']);
+      expect(options.redirectUrl).to.match(/[?&]outbound-return=[0-9a-f]{32}$/);
+      expect(options).not.to.have.property('redirectURL');
+      expect(token).to.equal('host-token');
+    });
+
     it('not-configured: no project anywhere', async () => {
       const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack"></outbound-app-button>`);
       const { detail, said } = await clickForError(el);
