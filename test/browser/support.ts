@@ -2,6 +2,7 @@
  * Test helpers: the emulator the runner started, sessions, faults, and a recorder in place of
  * the one real navigation (so a test page is not sent away).
  */
+import { configure } from '../../src/core/config.js';
 import { navigation } from '../../src/core/navigation.js';
 
 declare global {
@@ -81,4 +82,24 @@ export function setUrl(path: string): void {
 export function clearStorage(): void {
   sessionStorage.clear();
   localStorage.clear();
+}
+
+/**
+ * For a `describe` block: each test starts with empty storage, recorded navigation, no page-wide
+ * configuration, and (with `signedIn`) a fresh session persisted like the host's Descope SDK does.
+ * Returns a getter for the current test's navigation recorder.
+ */
+export function isolateEachTest(options: { signedIn?: boolean } = {}): () => ReturnType<typeof recordNavigation> {
+  let navigation: ReturnType<typeof recordNavigation>;
+  beforeEach(async () => {
+    clearStorage();
+    navigation = recordNavigation();
+    if (options.signedIn) localStorage.setItem('DSR', (await newSession()).refreshJwt);
+  });
+  afterEach(() => {
+    navigation.restore();
+    clearStorage();
+    configure({ projectId: undefined, baseUrl: undefined, tenantId: undefined, redirectUrl: undefined });
+  });
+  return () => navigation;
 }

@@ -1,13 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
-import { configure } from '../../../src/core/config.js';
 import { savePending } from '../../../src/core/pending-store.js';
 import { reportRedirectReturn } from '../../../src/core/redirect-return.js';
 import { returnTargetFor } from '../../../src/elements/live-elements.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
-import { clearStorage, emulator, fault, newSession, nextEvent, recordNavigation, requestsSince, setUrl } from '../support.js';
+import { emulator, fault, isolateEachTest, newSession, nextEvent, requestsSince, setUrl } from '../support.js';
 
 const inner = (el: OutboundAppButton) => el.shadowRoot!.querySelector('button')!;
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
@@ -42,16 +41,7 @@ async function clickForError(el: OutboundAppButton): Promise<{ detail: ConnectEr
 }
 
 describe('<outbound-app-button>', () => {
-  let navigation: ReturnType<typeof recordNavigation>;
-  beforeEach(() => {
-    clearStorage();
-    navigation = recordNavigation();
-  });
-  afterEach(() => {
-    navigation.restore();
-    clearStorage();
-    configure({ projectId: undefined, baseUrl: undefined, redirectUrl: undefined, tenantId: undefined });
-  });
+  const recorder = isolateEachTest();
 
   describe('at rest', () => {
     it('is a native button in a shadow root, labelled with the app name', async () => {
@@ -123,7 +113,7 @@ describe('<outbound-app-button>', () => {
       const started = nextEvent(el, 'outbound-connect-start');
       await sendKeys({ press: 'Enter' });
       await started;
-      await navigation.next();
+      await recorder().next();
       expect(el.status).to.equal('connecting');
     });
   });
@@ -148,7 +138,7 @@ describe('<outbound-app-button>', () => {
       expect(el.shadowRoot!.querySelector('[part="spinner"]')).not.to.equal(null);
       await expect(el).to.be.accessible();
 
-      const url = await navigation.next();
+      const url = await recorder().next();
       inner(el).click();
       expect(url.startsWith(`${emulator.baseUrl}/emulator/provider/google-contacts/authorize?`)).to.equal(true);
       expect(new URL(url).searchParams.get('scope')).to.equal('https://www.googleapis.com/auth/contacts.readonly');
@@ -164,7 +154,7 @@ describe('<outbound-app-button>', () => {
       el.addEventListener('outbound-connect-start', (e) => e.preventDefault(), { once: true });
       await el.connect();
       expect(el.status).to.equal('idle');
-      expect(navigation.urls).to.have.length(0);
+      expect(recorder().urls).to.have.length(0);
       expect(await requestsSince(since, '/v1/outbound/oauth/connect')).to.have.length(0);
     });
 
@@ -174,7 +164,7 @@ describe('<outbound-app-button>', () => {
       el.token = 'not-a-token';
       el.getToken = async () => refreshJwt;
       await el.connect();
-      expect(navigation.urls).to.have.length(1);
+      expect(recorder().urls).to.have.length(1);
       expect(el.hasAttribute('token')).to.equal(false);
     });
 
@@ -182,7 +172,7 @@ describe('<outbound-app-button>', () => {
       localStorage.setItem('myappDSR', (await newSession()).refreshJwt);
       const el = await button('storage-prefix=myapp');
       await el.connect();
-      expect(navigation.urls).to.have.length(1);
+      expect(recorder().urls).to.have.length(1);
     });
 
     it('never puts a token in an event or an attribute', async () => {
@@ -211,7 +201,7 @@ describe('<outbound-app-button>', () => {
       el.baseUrl = emulator.baseUrl;
       localStorage.setItem('DSR', (await newSession()).refreshJwt);
       await el.connect();
-      expect(navigation.urls).to.have.length(1);
+      expect(recorder().urls).to.have.length(1);
     });
 
     it('invalid-option: malformed scopes, redirect-url and mode', async () => {
@@ -243,7 +233,7 @@ describe('<outbound-app-button>', () => {
       };
       el.token = 'host-token';
       await el.connect();
-      expect(navigation.urls).to.deep.equal(['https://provider.example/authorize']);
+      expect(recorder().urls).to.deep.equal(['https://provider.example/authorize']);
       const [appId, options, token] = calls[0] as [string, { redirectUrl: string; scopes: string[] }, string];
       expect(appId).to.equal('slack');
       expect(options.scopes).to.deep.equal(['a']);
@@ -297,7 +287,7 @@ describe('<outbound-app-button>', () => {
         const { detail } = await clickForError(el);
         expect(detail.code).to.equal(code);
         if (code === 'rate-limited') expect(detail.message).to.contain('Retry after 7');
-        expect(navigation.urls).to.have.length(0);
+        expect(recorder().urls).to.have.length(0);
         expect(el.status).to.equal('error');
       });
     }

@@ -4,20 +4,10 @@ import { configure } from '../../../src/core/config.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
 import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
-import { clearStorage, emulator, newSession, nextEvent, recordNavigation, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, newSession, nextEvent, requestsSince } from '../support.js';
 
 describe('<outbound-connect>', () => {
-  let navigation: ReturnType<typeof recordNavigation>;
-  beforeEach(async () => {
-    clearStorage();
-    navigation = recordNavigation();
-    localStorage.setItem('DSR', (await newSession()).refreshJwt);
-  });
-  afterEach(() => {
-    navigation.restore();
-    clearStorage();
-    configure({ projectId: undefined, baseUrl: undefined, tenantId: undefined, redirectUrl: undefined });
-  });
+  const recorder = isolateEachTest({ signedIn: true });
 
   it("turns the host's own elements into connect triggers", async () => {
     const provider = await fixture<OutboundConnect>(html`
@@ -32,7 +22,7 @@ describe('<outbound-connect>', () => {
     expect((await start).detail.scopes).to.deep.equal(['channels:read', 'chat:write']);
     expect(trigger.getAttribute('data-outbound-status')).to.equal('connecting');
     expect(trigger.getAttribute('aria-busy')).to.equal('true');
-    await navigation.next();
+    await recorder().next();
     expect(location.hash).not.to.equal('#never');
   });
 
@@ -48,7 +38,7 @@ describe('<outbound-connect>', () => {
     notion!.click();
     notion!.click();
     github!.click();
-    await navigation.next();
+    await recorder().next();
     expect((await requestsSince(since, '/v1/outbound/oauth/connect')).filter((r) => r.method === 'POST')).to.have.length(1);
   });
 
@@ -68,7 +58,7 @@ describe('<outbound-connect>', () => {
     expect(trigger.hasAttribute('aria-busy')).to.equal(false);
     localStorage.setItem('DSR', (await newSession()).refreshJwt);
     trigger.click();
-    await navigation.next();
+    await recorder().next();
   });
 
   it('connect(appId, options): options win over the element', async () => {
@@ -85,7 +75,7 @@ describe('<outbound-connect>', () => {
       tenantLevel: true,
       mode: 'redirect',
     });
-    expect(navigation.urls).to.have.length(1);
+    expect(recorder().urls).to.have.length(1);
   });
 
   it('reports bad input from connect() as an event, never a throw', async () => {
@@ -112,22 +102,12 @@ describe('<outbound-connect>', () => {
       console.warn = warn;
     }
     expect(said.join()).to.contain('popup');
-    expect(navigation.urls).to.have.length(1);
+    expect(recorder().urls).to.have.length(1);
   });
 });
 
 describe('configuration precedence', () => {
-  let navigation: ReturnType<typeof recordNavigation>;
-  beforeEach(async () => {
-    clearStorage();
-    navigation = recordNavigation();
-    localStorage.setItem('DSR', (await newSession()).refreshJwt);
-  });
-  afterEach(() => {
-    navigation.restore();
-    clearStorage();
-    configure({ projectId: undefined, baseUrl: undefined, tenantId: undefined, redirectUrl: undefined });
-  });
+  const recorder = isolateEachTest({ signedIn: true });
 
   it('element, then the nearest <outbound-connect> (across shadow roots), then configure()', async () => {
     configure({ projectId: 'P-page-wrong', baseUrl: 'http://127.0.0.1:9', tenantId: 't-page', redirectUrl: '/from-page' });
@@ -149,11 +129,11 @@ describe('configuration precedence', () => {
     const { detail } = await start;
     expect(detail.tenantId, 'outer provider wins over configure()').to.equal('t-outer');
     expect(detail.redirectUrl, 'configure() fills the rest').to.equal(`${location.origin}/from-page`);
-    expect(navigation.urls, 'the inner provider project and base URL were used').to.have.length(1);
+    expect(recorder().urls, 'the inner provider project and base URL were used').to.have.length(1);
 
     el.tenantId = 't-own';
     el.redirectUrl = '/own';
-    navigation.urls.length = 0;
+    recorder().urls.length = 0;
     el.dispatchEvent(new CustomEvent('outbound-connect-cancel', { detail: { appId: 'slack' } }));
     const again = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
     await el.connect();
