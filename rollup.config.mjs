@@ -3,10 +3,14 @@
 //    imports, for bundlers (the package's `exports`).
 // 2. dist/cdn/ — the self-contained drop-in for <script type="module">: the small entry
 //    `outbound-elements.js`, the browser module it loads, and the SDK chunk loaded at first connect.
+import { rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+
+// Every build starts from an empty dist/: stale content-hashed chunks must not linger.
+rmSync('dist', { recursive: true, force: true });
 
 // The drop-in creates its SDK without `fpKey`, so web-js-sdk never calls FingerprintJS Pro's
 // `load()`; a stub in its place keeps ~2 KiB (gzip) of unused code out of the download.

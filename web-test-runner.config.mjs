@@ -25,7 +25,8 @@ const emulatorPlugin = {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  concurrency: 2,
+  // One page at a time: keyboard tests need the focused page, and the suite takes seconds anyway.
+  concurrency: 1,
   plugins: [emulatorPlugin, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

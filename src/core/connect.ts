@@ -7,7 +7,7 @@
  * the returned promise never rejects.
  */
 import { dispatchOutboundEvent } from '../events.js';
-import { getPageConfig, type OutboundConfig } from './config.js';
+import { CONFIG_KEYS, getPageConfig, type OutboundConfig } from './config.js';
 import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
@@ -37,6 +37,7 @@ export type ConnectResult =
  */
 export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
   const { target = document, scopes, ...rest } = options;
+  warnUnknownOptions(rest);
   const config = mergeConfig(rest, getPageConfig());
   const request = buildConnectRequest(appId, scopes, config, window.location.href);
   const idForEvents = typeof appId === 'string' ? appId : '';
@@ -85,19 +86,34 @@ export function preloadSdk(): void {
   loadSdkModule().catch(() => undefined);
 }
 
+/**
+ * Says which options are not ours: `redirectURL` (as Descope's docs spell it) would otherwise be
+ * dropped without a word and the browser sent back to the current page.
+ */
+export function warnUnknownOptions(options: object): void {
+  for (const key of Object.keys(options)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key) && key !== 'scopes' && key !== 'target') {
+      console.warn(`[outbound-elements] unknown option "${key}" ignored${key === 'redirectURL' ? '; the SDK option is redirectUrl' : ''}.`);
+    }
+  }
+}
+
 async function requestConsentUrl(request: ConnectRequest, config: OutboundConfig): Promise<{ href: string; nonce: string }> {
   const token = await resolveToken(config);
   const sdk = await getSdk(config);
   const nonce = newNonce();
   // A fresh options object every call: the SDK deletes tenantId/tenantLevel from the one it gets.
-  const sdkOptions: Parameters<typeof sdk.outbound.connect>[1] = {
-    redirectUrl: markRedirectUrl(request.redirectUrl, nonce),
-  };
-  if (request.scopes) sdkOptions.scopes = [...request.scopes];
-  if (request.tenantId !== undefined) sdkOptions.tenantId = request.tenantId;
-  if (request.tenantLevel !== undefined) sdkOptions.tenantLevel = request.tenantLevel;
-
-  const response = await sdk.outbound.connect(request.appId, sdkOptions, token);
+  // Undefined keys never reach the wire (the SDK's body goes through JSON.stringify).
+  const response = await sdk.outbound.connect(
+    request.appId,
+    {
+      redirectUrl: markRedirectUrl(request.redirectUrl, nonce),
+      scopes: request.scopes && [...request.scopes],
+      tenantId: request.tenantId,
+      tenantLevel: request.tenantLevel,
+    },
+    token,
+  );
   if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
   const href = response.data?.url;
   if (!isSafeNavigationUrl(href)) {

@@ -81,8 +81,7 @@ export function takeAllPending(): PendingConnection[] {
   return records.sort((a, b) => a.startedAt - b.startedAt);
 }
 
-/** 128 random bits, URL-safe. */
+/** 122 random bits (a v4 UUID), URL-safe. */
 export function newNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return crypto.randomUUID().replaceAll('-', '');
 }

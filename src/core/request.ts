@@ -83,17 +83,18 @@ export function buildConnectRequest(
     return invalid('returnState must be JSON-serialisable: it is kept in sessionStorage.');
   }
 
-  const request: ConnectRequest = {
+  // Optional keys may be undefined: JSON (the SDK's body, the pending record) and the events
+  // leave them out.
+  return {
     appId: appId.trim(),
     scopes: checkedScopes,
     redirectUrl: redirect.url,
     hash: redirect.hash,
     mode,
+    tenantId: config.tenantId,
+    tenantLevel: config.tenantLevel,
+    returnState: config.returnState,
   };
-  if (config.tenantId !== undefined) request.tenantId = config.tenantId;
-  if (config.tenantLevel !== undefined) request.tenantLevel = config.tenantLevel;
-  if (config.returnState !== undefined) request.returnState = config.returnState;
-  return request;
 }
 
 function isJsonSerialisable(value: unknown): boolean {

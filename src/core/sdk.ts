@@ -49,14 +49,8 @@ export function loadSdkModule(): Promise<typeof import('@descope/web-js-sdk')> {
 }
 
 async function createSdk(projectId: string, baseUrl: string | undefined, storagePrefix: string): Promise<OutboundSdk> {
-  let module: typeof import('@descope/web-js-sdk');
-  try {
-    module = await loadSdkModule();
-  } catch (error) {
-    throw new OutboundError('network', 'Could not load the Descope SDK; check the network.', {
-      cause: error,
-    });
-  }
+  // A failed chunk load rejects with a TypeError, which connect() reports as `network`.
+  const module = await loadSdkModule();
   return module.default({
     projectId,
     ...(baseUrl ? { baseUrl } : {}),

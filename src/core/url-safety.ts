@@ -3,10 +3,9 @@
  * Remote strings decide where the browser goes, so every check here errs on the side of refusing.
  */
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
+/** The contract allows `http:` on these hosts only, for local development. */
 export function isLocalHost(hostname: string): boolean {
-  return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+  return hostname === 'localhost' || hostname === '127.0.0.1';
 }
 
 export function parse(url: string, base?: string): URL | undefined {

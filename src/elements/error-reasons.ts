@@ -7,10 +7,9 @@ import type { OutboundErrorCode } from '../core/errors.js';
 export const reasons: Partial<Record<OutboundErrorCode | 'default', string>> = {
     unauthenticated: 'Sign in, then try again.',
     forbidden: "You don't have access to this app.",
-    'rate-limited': 'Too many attempts. Wait a moment, then try again.',
+    'rate-limited': 'Too many attempts. Try again shortly.',
     network: 'Check your connection, then try again.',
     'provider-error': 'Access was not granted.',
-    'popup-blocked': 'Allow pop-ups for this site, then try again.',
     default: 'Something went wrong. Try again later.',
 };
 

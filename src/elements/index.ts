@@ -5,3 +5,4 @@
 export { OutboundAppButton, type ButtonStatus } from './outbound-app-button.js';
 export { OutboundConnect } from './outbound-connect.js';
 export { OutboundConfigElement } from './outbound-config-element.js';
+export { reportReturnsToElements } from './return-reporting.js';

@@ -5,7 +5,7 @@
  */
 import type { OutboundConfig } from '../core/config.js';
 import { pickConfig } from '../core/config-merge.js';
-import { connect, preloadSdk, type ConnectResult } from '../core/connect.js';
+import { connect, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
 import type { ConnectOptions } from '../core/request.js';
 import { resolveConfig } from './inherited-config.js';
 
@@ -18,6 +18,7 @@ export function connectFromElement(
   appId: string,
   options: ConnectOptions & { scopes?: unknown },
 ): Promise<ConnectResult> {
+  warnUnknownOptions(options);
   const own = { ...pickConfig(element as Partial<Record<keyof OutboundConfig, unknown>>) };
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && name !== 'scopes') (own as Record<string, unknown>)[name] = value;

@@ -5,8 +5,8 @@ export const buttonStyles = css`
     display: inline-block;
     vertical-align: middle;
     max-width: 100%;
-    /* light-dark() follows the page's color-scheme (and the OS when the page allows both). */
-    color-scheme: light dark;
+    /* light-dark() follows the color-scheme the element inherits from the page: light unless the
+       page (or the element) sets color-scheme to dark, or to "light dark" (then the OS decides). */
     --_bg: var(--outbound-button-background, light-dark(#fff, #131314));
     --_fg: var(--outbound-button-color, light-dark(#1f1f1f, #e3e3e3));
     --_border: var(--outbound-button-border-color, light-dark(#747775, #8e918f));

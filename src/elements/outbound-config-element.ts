@@ -21,6 +21,12 @@ export class OutboundConfigElement extends LitElement {
     mode: { attribute: 'mode' },
     tenantId: { attribute: 'tenant-id' },
     tenantLevel: { attribute: 'tenant-level', converter: optionalBoolean },
+    // Properties only, never attributes; declared so that `'getToken' in element` is true and
+    // frameworks (React 19, Vue, Svelte) set them as properties.
+    sdk: { attribute: false },
+    token: { attribute: false },
+    getToken: { attribute: false },
+    returnState: { attribute: false },
   };
 
   /** Descope project ID. */

@@ -96,17 +96,35 @@ export function useE2E(options = {}) {
      * errors, opened at `path`; the context is closed when the test ends.
      * @param {import('node:test').TestContext} t
      * @param {string} path
+     * @param {{ contextOptions?: import('playwright-core').BrowserContextOptions,
+     *   setup?: (context: import('playwright-core').BrowserContext) => Promise<void> }} [options]
      * @returns {Promise<Opened>}
      */
-    async open(t, path) {
-      const context = await e2e.browser.newContext();
+    async open(t, path, { contextOptions, setup } = {}) {
+      const context = await e2e.newContext(t, contextOptions);
+      await setup?.(context);
+      const opened = await e2e.newPage(context);
+      await e2e.goto(opened.page, path);
+      return opened;
+    },
+
+    /**
+     * A fresh context, closed when the test ends.
+     * @param {import('node:test').TestContext} t
+     * @param {import('playwright-core').BrowserContextOptions} [contextOptions]
+     */
+    async newContext(t, contextOptions) {
+      const context = await e2e.browser.newContext(contextOptions);
       t.after(() => context.close().catch(() => undefined));
       context.setDefaultTimeout(WAIT);
       context.setDefaultNavigationTimeout(WAIT);
+      return context;
+    },
+
+    /** A new tab that collects console errors. @param {import('playwright-core').BrowserContext} context @returns {Promise<Opened>} */
+    async newPage(context) {
       const page = await context.newPage();
-      const opened = { context, page, ...watchConsole(page) };
-      await e2e.goto(page, path);
-      return opened;
+      return { context, page, ...watchConsole(page) };
     },
 
     /** Navigates and waits for the fixture harness. @param {import('playwright-core').Page} page @param {string} path */
@@ -135,7 +153,10 @@ export function useE2E(options = {}) {
         page.waitForURL((u) => u.origin === e2e.apiOrigin && u.pathname.includes('/authorize'), { timeout: WAIT }),
         page.click(selector),
       ]).catch(async (err) => {
-        throw new Error(`no consent page after clicking ${selector}: ${err.message}\npage log:\n${await logText(page)}`);
+        throw new Error(
+          `no consent page after clicking ${selector}: ${err.message}\nevents: ${JSON.stringify(await events(page))}\n` +
+            `page log:\n${await logText(page)}\ntranscript:\n${transcriptOf(page)}`,
+        );
       });
       await page.waitForSelector('button[name=decision][value=allow]', { timeout: WAIT });
     },
@@ -171,7 +192,11 @@ export function useE2E(options = {}) {
           timeout,
         );
       } catch (err) {
-        throw new Error(`${/** @type {Error} */ (err).message}\nevents: ${JSON.stringify(await events(page))}\npage log:\n${await logText(page)}`);
+        throw new Error(
+          `${/** @type {Error} */ (err).message}\nevents: ${JSON.stringify(await events(page))}\n` +
+            `heard by the earliest listener: ${JSON.stringify(await earlyEvents(page))}\n` +
+            `page log:\n${await logText(page)}\ntranscript:\n${transcriptOf(page)}`,
+        );
       }
     },
 
@@ -210,17 +235,35 @@ export function useE2E(options = {}) {
   return e2e;
 }
 
+/** What each page printed and where it went, for failure messages. @type {WeakMap<import('playwright-core').Page, string[]>} */
+const transcripts = new WeakMap();
+
 /** @param {import('playwright-core').Page} page */
 function watchConsole(page) {
   /** @type {ConsoleEntry[]} */
   const consoleErrors = [];
   /** @type {string[]} */
   const pageErrors = [];
+  /** @type {string[]} */
+  const transcript = [];
+  transcripts.set(page, transcript);
   page.on('console', (msg) => {
+    transcript.push(`console.${msg.type()}: ${msg.text()} (${page.url()})`);
     if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location().url, pageUrl: page.url() });
   });
-  page.on('pageerror', (err) => pageErrors.push(`${err.message} (${page.url()})`));
+  page.on('pageerror', (err) => {
+    transcript.push(`pageerror: ${err.message} (${page.url()})`);
+    pageErrors.push(`${err.message} (${page.url()})`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) transcript.push(`navigated: ${frame.url()}`);
+  });
   return { consoleErrors, pageErrors };
+}
+
+/** The page's console output and navigations so far, for a failure message. @param {import('playwright-core').Page} page */
+export function transcriptOf(page) {
+  return (transcripts.get(page) ?? []).slice(-40).join('\n');
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -231,6 +274,16 @@ export async function fixtureReady(page) {
 /** The outbound events this document recorded. @param {import('playwright-core').Page} page @returns {Promise<EventRecord[]>} */
 export async function events(page) {
   return page.evaluate(() => /** @type {any} */ (window).__events ?? []).catch(() => []);
+}
+
+/**
+ * What the page's earliest listener (a classic script before the drop-in) heard: every outbound
+ * event with the document's readyState and whether DOMContentLoaded had fired.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ type: string, appId: string, readyState: string, domContentLoaded: boolean, harnessRan: boolean }[]>}
+ */
+export async function earlyEvents(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__early ?? []).catch(() => []);
 }
 
 /** @param {import('playwright-core').Page} page */
@@ -275,3 +328,18 @@ export async function poll(page, fn, ok, what, arg, timeout = WAIT) {
 }
 
 export { sleep };
+
+/** The page's location as the page sees it (after any history.replaceState). @param {import('playwright-core').Page} page */
+export function locationOf(page) {
+  return page.evaluate(() => ({ href: location.href, pathname: location.pathname, search: location.search, hash: location.hash }));
+}
+
+/** sessionStorage keys of pending connections. @param {import('playwright-core').Page} page @returns {Promise<string[]>} */
+export function pendingKeys(page) {
+  return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('outbound-elements:pending:')));
+}
+
+/** Waits until the button's reflected `status` attribute is `expected`. @param {import('playwright-core').Page} page @param {string} selector @param {string} expected */
+export function waitForStatus(page, selector, expected) {
+  return poll(page, (s) => document.querySelector(s)?.getAttribute('status'), (v) => v === expected, `${selector} status="${expected}"`, selector);
+}
