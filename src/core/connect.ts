@@ -64,8 +64,9 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
 
   try {
     const url = await requestConsentUrl(request, config);
-    if (request.mode !== 'redirect') {
-      console.warn(`[outbound-elements] mode="${request.mode}" is not available yet; using a redirect.`);
+    // `auto` means a redirect at the top level; a popup (in a frame, or asked for) is not built yet.
+    if (request.mode === 'popup' || (request.mode === 'auto' && window.top !== window)) {
+      console.warn(`[outbound-elements] mode="${request.mode}": popups are not available yet; using a redirect.`);
     }
     const { mode: _mode, ...connection } = request;
     if (!savePending({ ...connection, nonce: url.nonce, startedAt: Date.now() })) {

@@ -104,6 +104,20 @@ describe('<outbound-connect>', () => {
     expect(said.join()).to.contain('popup');
     expect(recorder().urls).to.have.length(1);
   });
+
+  it('redirects without a warning in auto mode at the top level', async () => {
+    const provider = await fixture<OutboundConnect>(html`<outbound-connect project-id=${emulator.projectId} base-url=${emulator.baseUrl} mode="auto"></outbound-connect>`);
+    const warn = console.warn;
+    const said: string[] = [];
+    console.warn = (message: string) => said.push(message);
+    try {
+      await provider.connect('slack');
+    } finally {
+      console.warn = warn;
+    }
+    expect(said).to.deep.equal([]);
+    expect(recorder().urls).to.have.length(1);
+  });
 });
 
 describe('configuration precedence', () => {
