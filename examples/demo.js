@@ -188,6 +188,7 @@ function renderSession() {
     status.dataset.state = 'out';
     text.textContent = 'Signed out';
   }
+  document.documentElement.dataset.session = user ? 'in' : 'out';
   form.hidden = Boolean(user) || !sdk;
   $('signed-in-panel').hidden = !user;
   if (user) {
@@ -220,11 +221,34 @@ tokenButton.getToken = async () => {
   });
   if (!res.ok) throw new Error(`the emulator answered ${res.status}`);
   const body = await res.json();
-  state.tokenUserId = body.user?.userId ?? null;
-  $('token-status').textContent =
-    `getToken() minted a session for ${body.user?.email || 'the demo user'} at ${clock(Date.now())}; the token is not shown.`;
+  // Who the token is for (never the token): kept for the connections list after the round trip.
+  rememberTokenUser({ userId: body.user?.userId, email: body.user?.email, at: Date.now() });
   return body.refreshJwt;
 };
+
+const TOKEN_USER_KEY = 'outbound-demo:token-user';
+
+function rememberTokenUser(user) {
+  try {
+    sessionStorage.setItem(TOKEN_USER_KEY, JSON.stringify(user));
+  } catch {
+    /* storage blocked */
+  }
+  showTokenUser(user);
+}
+
+function showTokenUser(user) {
+  if (!user?.userId) return;
+  state.tokenUserId = user.userId;
+  $('token-status').textContent =
+    `Last getToken(): a session for ${user.email || user.userId}, minted at ${clock(user.at)}. The token itself is never shown.`;
+}
+
+try {
+  showTokenUser(JSON.parse(sessionStorage.getItem(TOKEN_USER_KEY) ?? 'null'));
+} catch {
+  /* nothing remembered */
+}
 
 // ── 3. Event log ──────────────────────────────────────────────────────────────────────────────
 const logList = $('log-list');
@@ -253,12 +277,17 @@ function addLogEntry(entry) {
   writeLog();
   logList.prepend(renderLogEntry(entry));
   while (logList.children.length > LOG_LIMIT) logList.lastElementChild.remove();
-  $('log-empty').hidden = true;
+  showLogEmpty(false);
+}
+
+function showLogEmpty(empty) {
+  $('log-empty').hidden = !empty;
+  $('log-scroll').hidden = empty;
 }
 
 function renderLog() {
   logList.replaceChildren(...log.map(renderLogEntry).reverse());
-  $('log-empty').hidden = log.length > 0;
+  showLogEmpty(log.length === 0);
 }
 
 function renderLogEntry(entry) {
@@ -272,7 +301,7 @@ function renderLogEntry(entry) {
   time.textContent = clock(entry.t);
   const name = document.createElement('span');
   name.className = 'log-name';
-  name.textContent = entry.kind === 'note' ? 'page' : entry.name;
+  name.textContent = entry.label ?? entry.name;
   head.append(time, name);
   if (entry.target) {
     const target = document.createElement('code');
@@ -281,7 +310,7 @@ function renderLogEntry(entry) {
     head.append(target);
   }
   li.append(head);
-  if (entry.kind === 'note') {
+  if (entry.text !== undefined) {
     const p = document.createElement('p');
     p.className = 'log-note';
     p.textContent = entry.text;
@@ -303,9 +332,15 @@ function onOutboundEvent(event) {
     target: describeTarget(event.target),
     detail: redact(event.detail),
   });
+  // The list is not a live region (its JSON would be read out); this one-line summary is.
+  const appId = event.detail?.appId ? ` for ${event.detail.appId}` : '';
+  const code = event.detail?.code ? ` (${event.detail.code})` : '';
+  $('log-status').textContent = `${event.type}${appId}${code}`;
   updateUrlReadout();
   const returnState = event.detail?.returnState;
-  if (event.type !== 'outbound-connect-start' && returnState && typeof returnState.page === 'string') {
+  // A result that followed a trip to the provider (not an error before leaving).
+  const cameBack = event.type !== 'outbound-connect-start' && (event.type !== 'outbound-connect-error' || event.detail.code === 'provider-error');
+  if (cameBack && returnState && typeof returnState.page === 'string') {
     showRoundTrip(event.type, returnState.page);
   }
   if (event.type === 'outbound-connect-success') void refreshConnections();
@@ -331,7 +366,7 @@ function redact(value, depth = 0) {
     }
     return copy;
   }
-  return value ?? null;
+  return value;
 }
 
 function clock(t) {
@@ -345,8 +380,8 @@ $('clear-log').addEventListener('click', () => {
 });
 
 // A page load between entries is the trip to the provider and back: mark it.
-if (log.length && log.at(-1).kind !== 'note') {
-  log.push({ kind: 'note', t: Date.now(), text: 'Page loaded (a new page view of this tab).' });
+if (log.length && log.at(-1).kind !== 'load') {
+  log.push({ kind: 'load', label: 'page load', t: Date.now(), text: 'A new page view of this tab: back from the provider, or reloaded.' });
   writeLog();
 }
 renderLog();
@@ -457,7 +492,7 @@ async function forgetConnection(appId, userId, name) {
     const res = await fetch(`${api}/emulator/connections?${query}`, { method: 'DELETE' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     $('connections-status').textContent = `${name} forgotten.`;
-    addLogEntry({ kind: 'note', t: Date.now(), text: `Forgot ${name} at the emulator (what your backend's deleteUserTokens does).` });
+    addLogEntry({ kind: 'note', label: 'emulator', t: Date.now(), text: `Forgot ${name} at the emulator (what your backend's deleteUserTokens does).` });
   } catch (error) {
     $('connections-status').textContent = `Could not forget ${name}: ${error.message}.`;
   }
@@ -473,6 +508,7 @@ function markConnected(appIds) {
 }
 
 $('refresh-connections').addEventListener('click', () => void refreshConnections());
+$('token-paste').addEventListener('submit', (event) => event.preventDefault());
 
 // ── Which backend? Only the emulator answers its test hooks ───────────────────────────────────
 async function detectEmulator() {
