@@ -65,7 +65,7 @@ export default [
         declarationMap: false,
         outDir: 'dist/cdn',
       }),
-      minifyTemplateLiterals(),
+      minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
       terser({
         ecma: 2022,
         module: true,
