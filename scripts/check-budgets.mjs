@@ -7,9 +7,14 @@ import { gzipSync } from 'node:zlib';
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8'));
 const entry = new URL('../dist/cdn/outbound-elements.js', import.meta.url).pathname;
 
+/** @param {string} file */
 const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** The entry and every file it imports, statically or dynamically, transitively. */
+/**
+ * The entry and every file it imports, statically or dynamically, transitively.
+ * @param {string} file
+ * @param {Set<string>} [seen]
+ */
 function reachable(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
@@ -20,7 +25,10 @@ function reachable(file, seen = new Set()) {
   return seen;
 }
 
-/** Files the entry imports statically: they load before the button paints, so they count as entry. */
+/**
+ * Files the entry imports statically: they load before the button paints, so they count as entry.
+ * @param {string} file
+ */
 function staticImports(file) {
   const code = readFileSync(file, 'utf8');
   return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map(([, spec]) => join(dirname(file), spec));
@@ -31,6 +39,7 @@ const beforePaint = [entry, ...staticImports(entry)];
 const entryBytes = beforePaint.reduce((sum, file) => sum + gzipped(file), 0);
 const totalBytes = files.reduce((sum, file) => sum + gzipped(file), 0);
 
+/** @type {[string, number, number][]} */
 const checks = [
   ['drop-in entry (loads before paint)', entryBytes, budgets.dropInEntryGzipBytes],
   ['drop-in entry + every chunk it can import', totalBytes, budgets.dropInTotalGzipBytes],

@@ -7,11 +7,20 @@ const results = { passed: 0, failed: 0 };
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
   console.log(`\n▶ ${[command, ...args].join(' ')}`);
   return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } }).status === 0;
 }
 
+/**
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ */
 function step(name, command, args) {
   const ok = run(command, args);
   results[ok ? 'passed' : 'failed']++;
@@ -20,6 +29,10 @@ function step(name, command, args) {
 }
 
 /** Runs a node:test suite, counting its tests from the TAP file it writes. */
+/**
+ * @param {string} name
+ * @param {string} dir
+ */
 function nodeSuite(name, dir) {
   const tap = `test-results/${name}.tap`;
   const ok = run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, dir]);
@@ -46,6 +59,7 @@ function coreCoverage(minimum = 90) {
   results[ok ? 'passed' : 'failed']++;
 }
 
+/** @param {string[]} args @returns {[string, string[]]} */
 const npx = (args) => ['npx', args];
 
 step('typecheck', ...npx(['tsc', '-p', 'tsconfig.test.json']));

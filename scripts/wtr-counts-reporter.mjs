@@ -3,6 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/**
+ * @param {import('@web/test-runner').TestSuiteResult} suite
+ * @param {{ passed: number, failed: number, skipped: number }} totals
+ */
 function count(suite, totals) {
   for (const test of suite.tests) {
     if (test.skipped) totals.skipped++;
@@ -12,6 +16,10 @@ function count(suite, totals) {
   for (const child of suite.suites) count(child, totals);
 }
 
+/**
+ * @param {string} file where to write the counts (JSON)
+ * @returns {import('@web/test-runner').Reporter}
+ */
 export function countsReporter(file) {
   return {
     onTestRunFinished({ sessions }) {

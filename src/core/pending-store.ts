@@ -43,11 +43,16 @@ export function savePending(record: PendingConnection): boolean {
   }
 }
 
-function read(store: Storage, key: string): PendingConnection | undefined {
+/**
+ * Removes a record and returns it if it is well-formed and recent (a consent screen left open
+ * longer than the TTL is abandoned, not pending).
+ */
+function take(store: Storage, key: string): PendingConnection | undefined {
+  const raw = store.getItem(key);
+  store.removeItem(key); // even when unreadable: it must not make every later page load look for a return
   try {
-    const record = JSON.parse(store.getItem(key) ?? 'null') as PendingConnection | null;
-    if (!record || typeof record.appId !== 'string' || typeof record.startedAt !== 'number') return undefined;
-    return record;
+    const record = JSON.parse(raw ?? 'null') as PendingConnection | null;
+    return typeof record?.appId === 'string' && Date.now() - record.startedAt < PENDING_TTL_MS ? record : undefined;
   } catch {
     return undefined;
   }
@@ -56,29 +61,15 @@ function read(store: Storage, key: string): PendingConnection | undefined {
 /** Removes and returns the record of one connection, if this tab started it recently. */
 export function takePending(nonce: string): PendingConnection | undefined {
   const store = storage();
-  if (!store) return undefined;
-  const key = PREFIX + nonce;
-  const record = read(store, key);
-  store.removeItem(key);
-  return record && Date.now() - record.startedAt < PENDING_TTL_MS ? record : undefined;
+  return store && take(store, PREFIX + nonce);
 }
 
-/** Removes and returns every recent record (stale ones are dropped silently). */
+/** Removes and returns every recent record of this tab. */
 export function takeAllPending(): PendingConnection[] {
   const store = storage();
   if (!store) return [];
-  const keys: string[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (key?.startsWith(PREFIX)) keys.push(key);
-  }
-  const records: PendingConnection[] = [];
-  for (const key of keys) {
-    const record = read(store, key);
-    store.removeItem(key);
-    if (record && Date.now() - record.startedAt < PENDING_TTL_MS) records.push(record);
-  }
-  return records.sort((a, b) => a.startedAt - b.startedAt);
+  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((key) => key?.startsWith(PREFIX));
+  return keys.map((key) => take(store, key!)).filter((record): record is PendingConnection => !!record);
 }
 
 /** 122 random bits (a v4 UUID), URL-safe. */

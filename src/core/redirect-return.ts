@@ -121,12 +121,15 @@ export function reportRedirectReturn(options: WatchOptions = {}): void {
   if (outcomes.length) afterPageReady(() => outcomes.forEach((outcome) => dispatchOutcome(outcome, options)));
 }
 
+/**
+ * Runs `callback` one task after `DOMContentLoaded` has been dispatched. `readyState` is no
+ * guide: it turns 'interactive' before deferred and module scripts run and before the event,
+ * so the navigation timing entry says whether the event has started.
+ */
 function afterPageReady(callback: () => void): void {
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => setTimeout(callback), { once: true });
-  } else {
-    setTimeout(callback);
-  }
+  const timing = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (document.readyState === 'complete' || timing?.domContentLoadedEventStart) setTimeout(callback);
+  else document.addEventListener('DOMContentLoaded', () => setTimeout(callback), { once: true });
 }
 
 function dispatchOutcome(outcome: RedirectOutcome, options: WatchOptions): void {

@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_USER_ID, locationOf, pendingKeys, useE2E, waitForStatus } from './support.js';
+import { DEMO_USER_ID, events, locationOf, pendingKeys, sleep, useE2E, waitForStatus, TEST_TIMEOUT } from './support.js';
 
 const e2e = useE2E();
 const BUTTON = 'outbound-app-button[app-id="google-contacts"]';
 const SCOPES = ['https://www.googleapis.com/auth/contacts.readonly', 'https://www.googleapis.com/auth/userinfo.email'];
 
-test('drop-in: Allow → outbound-connect-success on the button, status connected, URL cleaned (host query and hash kept), connection recorded', async (t) => {
+test('drop-in: Allow → outbound-connect-success on the button, status connected, URL cleaned (host query and hash kept), connection recorded', { timeout: TEST_TIMEOUT }, async (t) => {
   await e2e.deleteConnections(DEMO_USER_ID, 'google-contacts');
   const { page } = await e2e.open(t, 'index.html?view=settings#apps');
   await e2e.signIn(page);
@@ -44,7 +44,7 @@ test('drop-in: Allow → outbound-connect-success on the button, status connecte
   assert.equal(connections[0].userId, DEMO_USER_ID);
 });
 
-test('returnState set on the button survives the redirect and comes back in the success detail', async (t) => {
+test('returnState set on the button survives the redirect and comes back in the success detail', { timeout: TEST_TIMEOUT }, async (t) => {
   const returnState = { view: 'settings', draft: { title: 'Quarterly report', items: [1, 2, 3], done: false }, note: 'ünïcödé ✓', nothing: null };
   const { page } = await e2e.open(t, 'index.html?view=settings#apps');
   await e2e.signIn(page);
@@ -57,22 +57,36 @@ test('returnState set on the button survives the redirect and comes back in the 
   assert.deepEqual(success.detail.returnState, returnState);
 });
 
-test('a listener added in a DOMContentLoaded handler, and one in a later module script, still receive the success', async (t) => {
-  const { page } = await e2e.open(t, 'late-listeners.html');
+test('a listener added in a DOMContentLoaded handler, and one in a later module script, still receive the success', { timeout: TEST_TIMEOUT }, async (t) => {
+  // The later module script arrives 400 ms after the rest, as a large app bundle would: the
+  // success must still wait for it (and for DOMContentLoaded), whatever the network's timing.
+  const { page } = await e2e.open(t, 'late-listeners.html', {
+    setup: (context) => context.route('**/late-module.js', async (route) => {
+      await sleep(400);
+      await route.continue();
+    }),
+  });
   await e2e.signIn(page);
   await e2e.clickToConsent(page, BUTTON);
   await e2e.answerConsent(page, 'allow');
 
-  const fromDcl = await e2e.waitForEvent(page, 'outbound-connect-success', { via: 'dcl-handler' });
+  const seen = await e2e.waitForEvent(page, 'outbound-connect-success', { via: 'document' });
+  assert.equal(seen.detail.appId, 'google-contacts');
+  await sleep(300); // anything else would have arrived by now
+  const all = await events(page);
+  const summary = JSON.stringify(all.map(({ type, via, readyState, domContentLoaded }) => ({ type, via, readyState, domContentLoaded })));
+  assert.equal(seen.domContentLoaded, true,
+    `the success was dispatched before DOMContentLoaded (readyState "${seen.readyState}"), before the page's later scripts ran: ${summary}`);
+  const fromDcl = all.find((e) => e.type === 'outbound-connect-success' && e.via === 'dcl-handler');
+  assert.ok(fromDcl, `a listener added in a DOMContentLoaded handler missed the success: ${summary}`);
   assert.equal(fromDcl.target, 'outbound-app-button[google-contacts]');
-  assert.equal(fromDcl.detail.appId, 'google-contacts');
-  const fromLateModule = await e2e.waitForEvent(page, 'outbound-connect-success', { via: 'late-module' });
-  assert.equal(fromLateModule.target, 'outbound-app-button[google-contacts]');
+  const fromLateModule = all.find((e) => e.type === 'outbound-connect-success' && e.via === 'late-module');
+  assert.ok(fromLateModule, `a listener added by a later module script missed the success: ${summary}`);
   assert.deepEqual(fromLateModule.detail.scopes, ['https://www.googleapis.com/auth/contacts.readonly']);
   await waitForStatus(page, BUTTON, 'connected');
 });
 
-test('Deny on the consent page → outbound-connect-error code provider-error, status error', async (t) => {
+test('Deny on the consent page → outbound-connect-error code provider-error, status error', { timeout: TEST_TIMEOUT }, async (t) => {
   await e2e.deleteConnections(DEMO_USER_ID, 'google-contacts');
   const { page } = await e2e.open(t, 'index.html?view=settings#apps');
   await e2e.signIn(page);
@@ -85,8 +99,8 @@ test('Deny on the consent page → outbound-connect-error code provider-error, s
   assert.equal(error.detail.code, 'provider-error');
   assert.equal(typeof error.detail.message, 'string');
   await waitForStatus(page, BUTTON, 'error');
-  const events = await page.evaluate(() => /** @type {any} */ (window).__events.map((/** @type {any} */ e) => e.type));
-  assert.ok(!events.includes('outbound-connect-success'), `no success after a denial: ${events}`);
+  const types = (await events(page)).map((e) => e.type);
+  assert.ok(!types.includes('outbound-connect-success'), `no success after a denial: ${types}`);
 
   const loc = await locationOf(page);
   assert.ok(!loc.href.includes('outbound-return'), `URL still carries the return marker: ${loc.href}`);

@@ -8,11 +8,14 @@
  *   const e2e = useE2E();            // registers before/after hooks of this file
  *   test('…', async (t) => { const { page } = await e2e.open(t, 'index.html'); … });
  *
- * Every wait is bounded (WAIT, 15 s at most), servers listen on 127.0.0.1 on ephemeral ports,
- * and `after` closes the browser and both servers.
+ * Every wait is bounded (WAIT, 10 s; each test at most TEST_TIMEOUT), servers listen on
+ * 127.0.0.1 on ephemeral ports, and `after` closes the browser and both servers.
  */
 import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
@@ -22,9 +25,16 @@ import { DEMO_USER } from '../../emulator/store.js';
 
 /** The longest any single wait may take. */
 export const WAIT = 10_000;
+/** The longest a whole test may take (node:test's `timeout`), so a stuck browser cannot hang the run. */
+export const TEST_TIMEOUT = 45_000;
 export const DEMO_USER_ID = DEMO_USER.userId;
 
-const ENTRY = fileURLToPath(new URL('../../dist/cdn/outbound-elements.js', import.meta.url));
+/** The build under test: the repo's dist/, or OUTBOUND_ELEMENTS_DIST (a build made elsewhere). */
+export const DIST_DIR = process.env.OUTBOUND_ELEMENTS_DIST
+  ? resolve(process.env.OUTBOUND_ELEMENTS_DIST)
+  : fileURLToPath(new URL('../../dist/', import.meta.url));
+const CDN_DIR = join(DIST_DIR, 'cdn');
+const ENTRY = join(CDN_DIR, 'outbound-elements.js');
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export const CHROMIUM_ARGS = [
@@ -42,8 +52,41 @@ export function assertBuilt() {
 }
 
 /**
+ * Copies dist/cdn/ to a temporary directory, so that a rebuild during the run (rollup rewrites
+ * the hashed chunk names) cannot make the pages load a mix of two builds. Retries until every
+ * relative import of every file in the copy resolves.
+ * @returns {Promise<string>} the directory to serve at /dist/
+ */
+async function snapshotDist() {
+  const dir = await mkdtemp(join(tmpdir(), 'outbound-e2e-dist-'));
+  const cdn = join(dir, 'cdn');
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await rm(cdn, { recursive: true, force: true });
+    await cp(CDN_DIR, cdn, { recursive: true });
+    if (await isComplete(cdn)) return dir;
+    await sleep(300);
+  }
+  await rm(dir, { recursive: true, force: true });
+  throw new Error(`${CDN_DIR} kept changing while being copied (a build running?); run the tests again once it is done`);
+}
+
+/** Whether the entry exists and every `./chunk.js` that a file imports is there. @param {string} cdn */
+async function isComplete(cdn) {
+  const files = (await readdir(cdn)).filter((f) => f.endsWith('.js'));
+  if (!files.includes('outbound-elements.js')) return false;
+  for (const file of files) {
+    const text = await readFile(join(cdn, file), 'utf8');
+    for (const [, chunk] of text.matchAll(/["']\.\/([\w.-]+\.js)["']/g)) if (!files.includes(chunk)) return false;
+  }
+  return true;
+}
+
+/**
  * @typedef {{ type: string, via: string, target: string, detail: any, url: string, at: number,
- *   triggers: (string | null)[] }} EventRecord
+ *   readyState: DocumentReadyState, domContentLoaded: boolean, triggers: (string | null)[] }} EventRecord
+ *   one outbound event as fixtures/recorder.js saw it: `via` names the listener, `target` is
+ *   `outbound-app-button[<app-id>]`, `outbound-connect`, `#document`…; `triggers` holds the
+ *   `data-outbound-status` of every headless trigger at dispatch time
  * @typedef {{ text: string, url: string, pageUrl: string }} ConsoleEntry
  * @typedef {{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page,
  *   consoleErrors: ConsoleEntry[], pageErrors: string[] }} Opened
@@ -60,11 +103,14 @@ export function useE2E(options = {}) {
   let demo;
   /** @type {import('playwright-core').Browser | undefined} */
   let browser;
+  /** @type {string | undefined} */
+  let distDir;
 
   before(async () => {
     assertBuilt();
+    distDir = await snapshotDist();
     emulator = await startEmulator({ port: 0, quiet: true });
-    demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, root: FIXTURES });
+    demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, root: FIXTURES, distDir });
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -77,6 +123,7 @@ export function useE2E(options = {}) {
     await browser?.close().catch(() => undefined);
     await demo?.close();
     await emulator?.close();
+    if (distDir) await rm(distDir, { recursive: true, force: true });
   });
 
   const e2e = {
@@ -93,18 +140,18 @@ export function useE2E(options = {}) {
 
     /**
      * A fresh browser context (fresh profile: no storage) with one page that collects console
-     * errors, opened at `path`; the context is closed when the test ends.
+     * errors, opened at `path` (`null`: left blank); the context is closed when the test ends.
      * @param {import('node:test').TestContext} t
-     * @param {string} path
+     * @param {string | null} path
      * @param {{ contextOptions?: import('playwright-core').BrowserContextOptions,
-     *   setup?: (context: import('playwright-core').BrowserContext) => Promise<void> }} [options]
+     *   setup?: (context: import('playwright-core').BrowserContext) => Promise<unknown> }} [options]
      * @returns {Promise<Opened>}
      */
     async open(t, path, { contextOptions, setup } = {}) {
       const context = await e2e.newContext(t, contextOptions);
       await setup?.(context);
       const opened = await e2e.newPage(context);
-      await e2e.goto(opened.page, path);
+      if (path !== null) await e2e.goto(opened.page, path);
       return opened;
     },
 
@@ -194,7 +241,6 @@ export function useE2E(options = {}) {
       } catch (err) {
         throw new Error(
           `${/** @type {Error} */ (err).message}\nevents: ${JSON.stringify(await events(page))}\n` +
-            `heard by the earliest listener: ${JSON.stringify(await earlyEvents(page))}\n` +
             `page log:\n${await logText(page)}\ntranscript:\n${transcriptOf(page)}`,
         );
       }
@@ -204,6 +250,7 @@ export function useE2E(options = {}) {
     async api(path, { method = 'GET', body } = {}) {
       const res = await fetch(e2e.apiBase + path, {
         method,
+        signal: AbortSignal.timeout(WAIT),
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -276,24 +323,9 @@ export async function events(page) {
   return page.evaluate(() => /** @type {any} */ (window).__events ?? []).catch(() => []);
 }
 
-/**
- * What the page's earliest listener (a classic script before the drop-in) heard: every outbound
- * event with the document's readyState and whether DOMContentLoaded had fired.
- * @param {import('playwright-core').Page} page
- * @returns {Promise<{ type: string, appId: string, readyState: string, domContentLoaded: boolean, harnessRan: boolean }[]>}
- */
-export async function earlyEvents(page) {
-  return page.evaluate(() => /** @type {any} */ (window).__early ?? []).catch(() => []);
-}
-
 /** @param {import('playwright-core').Page} page */
 export async function logText(page) {
   return page.evaluate(() => document.getElementById('log')?.textContent ?? '').catch(() => '(page log unavailable)');
-}
-
-/** The status attribute of a button. @param {import('playwright-core').Page} page @param {string} selector */
-export function statusOf(page, selector) {
-  return page.evaluate((s) => document.querySelector(s)?.getAttribute('status'), selector);
 }
 
 /**
@@ -314,7 +346,13 @@ export async function poll(page, fn, ok, what, arg, timeout = WAIT) {
   let last;
   for (;;) {
     try {
-      const value = /** @type {Awaited<T>} */ (await page.evaluate(/** @type {any} */ (fn), arg));
+      const value = /** @type {Awaited<T>} */ (await Promise.race([
+        page.evaluate(/** @type {any} */ (fn), arg),
+        // Unref'd: a pending guard must not keep the test process alive after the run.
+        sleep(Math.max(deadline - Date.now(), 0) + 100, undefined, { ref: false }).then(() => {
+          throw new Error('page.evaluate did not answer');
+        }),
+      ]));
       if (ok(value)) return value;
       last = value;
     } catch (err) {

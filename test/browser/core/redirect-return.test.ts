@@ -90,6 +90,13 @@ describe('the redirect return', () => {
     expect(readRedirectReturn().map((o) => o.kind)).to.deep.equal(['cancel']);
   });
 
+  it('drops an unreadable record, so later page loads do not look for a return', () => {
+    sessionStorage.setItem('outbound-elements:pending:bad', '{not json');
+    expect(mayHaveReturn()).to.equal(true);
+    expect(readRedirectReturn()).to.deep.equal([]);
+    expect(mayHaveReturn()).to.equal(false);
+  });
+
   it('forgets records older than an hour', () => {
     pending('old', { startedAt: Date.now() - 2 * 60 * 60 * 1000 });
     expect(readRedirectReturn()).to.deep.equal([]);
