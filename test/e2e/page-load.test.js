@@ -6,9 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { sleep, useE2E, WAIT, TEST_TIMEOUT } from './support.js';
 
 const e2e = useE2E();
+/** The budget lives in budgets.json with the size budgets. */
+const { descopeRequestsOnPageLoad } = JSON.parse(readFileSync(new URL('../../budgets.json', import.meta.url), 'utf8'));
 const SETTLE_MS = 500;
 
 /**
@@ -22,13 +25,15 @@ async function apiRequestsDuringLoad(page) {
   return e2e.requestsSince(since);
 }
 
-test('page load with several buttons and no pending return makes zero requests to the Descope API (signed out and signed in)', { timeout: TEST_TIMEOUT }, async (t) => {
+test('page load with several buttons and no pending return stays within the request budget (zero) to to the Descope API (signed out and signed in)', { timeout: TEST_TIMEOUT }, async (t) => {
   const { page } = await e2e.open(t, null);
-  assert.deepEqual(await apiRequestsDuringLoad(page), [], 'requests to the API while loading signed out');
+  const signedOut = await apiRequestsDuringLoad(page);
+  assert.ok(signedOut.length <= descopeRequestsOnPageLoad, `requests to the API while loading signed out: ${JSON.stringify(signedOut)}`);
   assert.equal(await page.locator('outbound-app-button').count(), 5);
 
   await e2e.signIn(page); // the page's own SDK persists a session (localStorage DSR)
-  assert.deepEqual(await apiRequestsDuringLoad(page), [], 'requests to the API while loading with a persisted session');
+  const signedIn = await apiRequestsDuringLoad(page);
+  assert.ok(signedIn.length <= descopeRequestsOnPageLoad, `requests to the API while loading signed in: ${JSON.stringify(signedIn)}`);
   const statuses = await page.$$eval('outbound-app-button', (els) => els.map((el) => el.getAttribute('status')));
   assert.deepEqual(statuses, ['idle', 'idle', 'idle', 'idle', 'idle']);
 });

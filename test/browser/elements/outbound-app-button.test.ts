@@ -55,6 +55,16 @@ describe('<outbound-app-button>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('exposes the parts button, logo, label and (while connecting) spinner', async () => {
+      const el = await button();
+      const parts = () => [...el.shadowRoot!.querySelectorAll('[part]')].map((node) => node.getAttribute('part'));
+      expect(parts()).to.deep.equal(['button', 'logo', 'label']);
+      el.getToken = () => new Promise(() => undefined); // stays connecting
+      void el.connect();
+      await el.updateComplete;
+      expect(parts()).to.deep.equal(['button', 'logo', 'spinner', 'label']);
+    });
+
     it('makes a readable name from the app ID when there is no app-name', async () => {
       expect(label(await button('', 'hub-spot_crm'))).to.equal('Connect Hub Spot Crm');
     });
