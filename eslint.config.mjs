@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Callbacks passed to page.evaluate() run in the browser.
-    files: ['test/e2e/**/*.js'],
+    files: ['test/e2e/**/*.js', 'bench/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -9,8 +9,9 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
-// Every build starts from an empty dist/: stale content-hashed chunks must not linger.
-rmSync('dist', { recursive: true, force: true });
+// Every build starts from an empty dist/: stale content-hashed chunks must not linger. (The
+// configs build in order, so this runs once, first.)
+const cleanDist = { name: 'clean-dist', buildStart: () => rmSync('dist', { recursive: true, force: true }) };
 
 // The drop-in creates its SDK without `fpKey`, so web-js-sdk never calls FingerprintJS Pro's
 // `load()`; a stub in its place keeps ~2 KiB (gzip) of unused code out of the download.
@@ -36,6 +37,7 @@ export default [
     },
     external: isExternal,
     plugins: [
+      cleanDist,
       typescript({
         tsconfig: './tsconfig.json',
         exclude: ['src/cdn.ts'],
