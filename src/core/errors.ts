@@ -1,6 +1,6 @@
 /**
- * Error codes of the contract and how a Descope answer or an exception maps onto them.
- * Every error carries a message that tells the developer what to do next.
+ * The contract's error codes and the error type that carries them, with a message that tells the
+ * developer what to do next. How Descope's answers map onto the codes is in `error-mapping.ts`.
  */
 
 export type OutboundErrorCode =

@@ -11,7 +11,8 @@ export {
   type OutboundSdk,
 } from './config.js';
 export { OutboundError, ERROR_CODES, type OutboundErrorCode } from './errors.js';
-export { parseScopes, CONNECT_MODES, type ConnectOptions } from './request.js';
+export { CONNECT_MODES, type ConnectOptions } from './request.js';
+export { parseScopes } from './scopes.js';
 export { readRedirectReturn, watchRedirectReturn, RETURN_PARAM, type RedirectOutcome, type WatchOptions } from './redirect-return.js';
 export { isSafeNavigationUrl } from './url-safety.js';
 export { isSafeImageUrl } from './image-url.js';

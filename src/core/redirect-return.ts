@@ -25,11 +25,13 @@ export type RedirectOutcome =
   | { kind: 'error'; record: PendingConnection; error: OutboundError }
   | { kind: 'cancel'; record: PendingConnection };
 
-/** Adds our marker to a redirect URL (already absolute, without hash). */
+/**
+ * Adds our marker to a redirect URL (absolute, without hash). Appended as text: re-serialising
+ * the query (as `URLSearchParams` does) would change the host's own encoding, e.g. `%20` to `+`.
+ */
 export function markRedirectUrl(redirectUrl: string, nonce: string): string {
-  const url = new URL(redirectUrl);
-  url.searchParams.set(RETURN_PARAM, nonce);
-  return url.href;
+  const separator = /[?&]$/.test(redirectUrl) ? '' : redirectUrl.includes('?') ? '&' : '?';
+  return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}`;
 }
 
 /** The query as raw `name=value` pieces, so what we keep is kept byte for byte. */

@@ -7,8 +7,6 @@ import type { ConnectMode, OutboundConfig } from './config.js';
 import { OutboundError } from './errors.js';
 import { resolveRedirectUrl } from './url-safety.js';
 
-export { parseScopes } from './scopes.js';
-
 export const CONNECT_MODES: readonly ConnectMode[] = ['redirect', 'popup', 'auto'];
 
 /** Per-connection options of `connect(appId, options)`. */
@@ -33,7 +31,6 @@ export interface ConnectRequest {
   mode: ConnectMode;
   returnState?: unknown;
 }
-
 
 const invalid = (message: string) => new OutboundError('invalid-option', message);
 

@@ -1,8 +1,9 @@
 /**
  * Configuration as an element sees it: its own settings, then those of each enclosing
- * `<outbound-connect>` (nearest first, across shadow roots), then `configure()`.
+ * `<outbound-connect>` (nearest first, across shadow roots). `connect()` adds `configure()`'s
+ * page-wide settings as the last layer.
  */
-import { getPageConfig, type OutboundConfig } from '../core/config.js';
+import type { OutboundConfig } from '../core/config.js';
 import { mergeConfig, pickConfig } from '../core/config-merge.js';
 
 export const PROVIDER_TAG = 'outbound-connect';
@@ -23,6 +24,5 @@ export function resolveConfig(element: Element, own: Partial<OutboundConfig>): O
     // Matched by tag, not class: a second copy of the package defines no class of its own.
     if (ancestor.localName === PROVIDER_TAG) layers.push(pickConfig(ancestor as Partial<Record<keyof OutboundConfig, unknown>>));
   }
-  layers.push(getPageConfig());
   return mergeConfig(...layers);
 }

@@ -6,7 +6,6 @@ import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE, type TriggerStatus } 
 import { trackProvider } from './live-elements.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 
-
 /**
  * Provides configuration to every outbound element inside it, and turns the host's own UI into
  * connect buttons: a click on any descendant with `data-outbound-app-id="…"` (and optionally

@@ -30,6 +30,14 @@ test('the main entry exports configure and the element classes', async () => {
   assert.equal(typeof module.OutboundConnect, 'function');
 });
 
+test('the drop-in works without a DOM: its exports are there and configure() runs', async () => {
+  assert.equal(typeof globalThis.document, 'undefined', 'this is plain Node, without a DOM');
+  const module = await import(new URL(`../../${pkg.unpkg}`, import.meta.url).href);
+  assert.equal(typeof module.OutboundAppButton, 'function');
+  assert.equal(typeof module.OutboundConnect, 'function');
+  assert.doesNotThrow(() => module.configure({ projectId: 'P2OutboundElementsEmulator01' }));
+});
+
 test('the drop-in is the unpkg file', () => {
   assert.equal(pkg.unpkg, './dist/cdn/outbound-elements.js');
   assert.ok(existsSync(new URL(`../../${pkg.unpkg}`, import.meta.url)));

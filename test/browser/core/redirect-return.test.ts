@@ -53,6 +53,14 @@ describe('the redirect return', () => {
     expect(mayHaveReturn()).to.equal(false);
   });
 
+  it('adds its marker without re-encoding the host query', () => {
+    expect(markRedirectUrl('https://app.example/p?q=a%20b&x=%E2%9C%93', 'n')).to.equal(
+      'https://app.example/p?q=a%20b&x=%E2%9C%93&outbound-return=n',
+    );
+    expect(markRedirectUrl('https://app.example/p', 'n')).to.equal('https://app.example/p?outbound-return=n');
+    expect(markRedirectUrl('https://app.example/p?', 'n')).to.equal('https://app.example/p?outbound-return=n');
+  });
+
   it('keeps the raw encoding of the host query', () => {
     pending('n2');
     setUrl(`${location.pathname}?q=a%20b&flag&outbound-return=n2&z=%E2%9C%93`);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { OutboundError } from '../../../src/core/errors.js';
-import { buildConnectRequest, parseScopes } from '../../../src/core/request.js';
+import { buildConnectRequest } from '../../../src/core/request.js';
+import { parseScopes } from '../../../src/core/scopes.js';
 
 const page = 'https://app.example.com/settings?tab=apps#connections';
 
