@@ -3,7 +3,7 @@
 //    imports, for bundlers (the package's `exports`).
 // 2. dist/cdn/ — the self-contained drop-in for <script type="module">: the small entry
 //    `outbound-elements.js`, the browser module it loads, and the SDK chunk loaded at first connect.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -86,5 +86,21 @@ export default [
       // in Node (SSR, build tools) does not throw; define.ts registers nothing there.
       intro: 'const{HTMLElement=class{},document={createTreeWalker(){}}}=globalThis;',
     },
+  },
+  // 3. The popup-mode callback page (dist/cdn/callback.html + callback.js), self-contained, for a
+  //    host to serve from its own origin.
+  {
+    input: { callback: 'src/callback/callback.ts' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: 'dist/cdn' }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+      {
+        name: 'callback-html',
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: 'callback.html', source: readFileSync('src/callback/callback.html', 'utf8') });
+        },
+      },
+    ],
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true },
   },
 ];

@@ -22,13 +22,16 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 /**
  * @typedef {{ projectId: string, baseUrl: string, allowedRedirectHosts: string[],
  *   store: import('./store.js').Store, tokens: import('./tokens.js').Tokens,
- *   warn: (message: string) => void }} Ctx
+ *   warn: (message: string) => void, consentOpenerPolicy?: string }} Ctx
  * @typedef {{ params: string[], url: URL }} Match
  * @typedef {{ method: string, path: string | RegExp,
  *   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse,
  *     ctx: Ctx, match: Match) => void | Promise<void> }} Route
  * @typedef {{ host?: string, port?: number, projectId?: string,
- *   apps?: import('./store.js').App[], allowedRedirectHosts?: string[], quiet?: boolean }} EmulatorOptions
+ *   apps?: import('./store.js').App[], allowedRedirectHosts?: string[], quiet?: boolean,
+ *   consentOpenerPolicy?: string }} EmulatorOptions
+ *   consentOpenerPolicy: a `Cross-Origin-Opener-Policy` value (e.g. `same-origin`) for the
+ *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`)
  */
 
 const routes = [...authRoutes, ...outboundRoutes, ...providerRoutes, ...adminRoutes, ...staticRoutes];
@@ -67,6 +70,7 @@ export async function startEmulator(options = {}) {
     projectId, baseUrl: '', allowedRedirectHosts, store,
     tokens: await createTokens(projectId),
     warn: (message) => { if (!quiet) console.warn(`[emulator] warning: ${message}`); },
+    consentOpenerPolicy: options.consentOpenerPolicy,
   };
 
   const server = createServer(async (req, res) => {

@@ -36,7 +36,7 @@ export interface ConnectErrorDetail {
   returnState?: unknown;
 }
 
-/** `outbound-connect-cancel`: the user came back without finishing (Back button). */
+/** `outbound-connect-cancel`: the user came back without finishing (Back button, popup closed). */
 export interface ConnectCancelDetail {
   appId: string;
   returnState?: unknown;

@@ -10,6 +10,7 @@ export {
   OutboundError,
   ERROR_CODES,
   type ConnectMode,
+  type PopupFallback,
   type ConnectOptions,
   type OutboundConfig,
   type OutboundErrorCode,

@@ -24,6 +24,7 @@ function authorize(_req, res, ctx, { params, url }) {
   const scopes = (url.searchParams.get('scope') ?? '').split(' ').filter(Boolean);
   const { logo } = publicApp(ctx, app);
   const e = escapeHtml;
+  if (ctx.consentOpenerPolicy) res.setHeader('Cross-Origin-Opener-Policy', ctx.consentOpenerPolicy);
   sendHtml(res, 200, page(`Sign in to ${app.name}`, `<main class="card">
   <p class="badge">Descope emulator · simulated provider</p>
   ${logo ? `<img class="logo" src="${e(logo)}" alt="" width="56" height="56">` : ''}

@@ -5,6 +5,9 @@
 
 export type ConnectMode = 'redirect' | 'popup' | 'auto';
 
+/** What popup mode does when the browser blocks the popup. */
+export type PopupFallback = 'redirect' | 'error';
+
 /** The part of `@descope/web-js-sdk` the elements use; a host may pass its own instance. */
 export interface OutboundSdk {
   outbound: {
@@ -46,6 +49,8 @@ export interface OutboundConfig {
   redirectUrl?: string;
   /** `redirect` (default), `popup` or `auto`. */
   mode?: ConnectMode;
+  /** Popup blocked: `redirect` (default) connects with a full-page redirect, `error` reports `popup-blocked`. */
+  popupFallback?: PopupFallback;
   /** Connect on behalf of this tenant. */
   tenantId?: string;
   /** A tenant-level connection. */
@@ -63,6 +68,7 @@ export const CONFIG_KEYS = [
   'getToken',
   'redirectUrl',
   'mode',
+  'popupFallback',
   'tenantId',
   'tenantLevel',
   'returnState',

@@ -2,7 +2,8 @@
  * `connect()`: from a host's request to the provider's consent screen.
  *
  * validate → `outbound-connect-start` (cancelable) → token → SDK → `sdk.outbound.connect` →
- * check the URL → save the pending record → navigate. Every failure becomes one
+ * check the URL → save the pending record → navigate (or, in popup mode, point the popup at it:
+ * connect-popup.ts). Every failure becomes one
  * `outbound-connect-error` with a contract code and a `console.error` that says what to fix;
  * the returned promise never rejects.
  */
@@ -12,19 +13,29 @@ import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
 import { navigation } from './navigation.js';
+import { closeUnusedPopup, connectInPopup, focusRunningPopupFlow } from './connect-popup.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
+import { wantsPopup } from './popup-window.js';
 import { isSafeNavigationUrl } from './url-safety.js';
 
 export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {
   /** Where the events are dispatched; default `document`. */
   target?: EventTarget;
+  /**
+   * Popup mode only: a blank window the caller opened with `window.open('', 'outbound-elements:'
+   * + appId, …)` inside the user's click, or `null` when the browser blocked it. Without it,
+   * `connect()` opens the popup itself before its first `await`, which is still inside the click
+   * when it is called from the click handler.
+   */
+  popup?: Window | null;
 }
 
 export type ConnectResult =
   | { status: 'redirecting'; url: string }
+  | { status: 'popup'; url: string }
   | { status: 'canceled' }
   | { status: 'error'; error: OutboundError };
 
@@ -32,19 +43,28 @@ export type ConnectResult =
  * Starts a connection to an Outbound App. Page-wide `configure()` settings fill in what
  * `options` leaves out.
  *
- * @returns `redirecting` when the browser is on its way to the provider, `canceled` when a
+ * @returns `redirecting` when the browser is on its way to the provider, `popup` when the
+ *   provider's page is showing in a popup (the outcome follows as an event), `canceled` when a
  *   listener prevented `outbound-connect-start`, or `error` (also reported as an event).
  */
 export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
-  const { target = document, scopes, ...rest } = options;
+  const { target = document, scopes, popup, ...rest } = options;
   warnUnknownOptions(rest);
   const config = mergeConfig(rest, getPageConfig());
   const request = buildConnectRequest(appId, scopes, config, window.location.href);
   const idForEvents = typeof appId === 'string' ? appId : '';
+  const inPopup = !(request instanceof OutboundError) && wantsPopup(request.mode);
+  if (!inPopup) closeUnusedPopup(popup);
   if (request instanceof OutboundError) return fail(target, idForEvents, request, config.returnState);
 
   if (!config.sdk && !config.projectId) {
+    closeUnusedPopup(popup);
     return fail(target, request.appId, notConfiguredError(), request.returnState);
+  }
+
+  if (inPopup) {
+    const running = focusRunningPopupFlow(request.appId, target, popup);
+    if (running) return running;
   }
 
   const proceed = dispatchOutboundEvent(
@@ -60,15 +80,23 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
     },
     { cancelable: true },
   );
-  if (!proceed) return { status: 'canceled' };
+  if (!proceed) {
+    closeUnusedPopup(popup);
+    return { status: 'canceled' };
+  }
+
+  if (inPopup) {
+    const result = connectInPopup(request, target, popup, {
+      fail,
+      consentUrl: () => requestConsentUrl(request, config, true),
+    });
+    if (result) return result;
+    // The browser blocked the popup and popup-fallback is `redirect`: carry on as a redirect.
+  }
 
   try {
     const url = await requestConsentUrl(request, config);
-    // `auto` means a redirect at the top level; a popup (in a frame, or asked for) is not built yet.
-    if (request.mode === 'popup' || (request.mode === 'auto' && window.top !== window)) {
-      console.warn(`[outbound-elements] mode="${request.mode}": popups are not available yet; using a redirect.`);
-    }
-    const { mode: _mode, ...connection } = request;
+    const { mode: _mode, popupFallback: _fallback, ...connection } = request;
     if (!savePending({ ...connection, nonce: url.nonce, startedAt: Date.now() })) {
       console.warn(
         '[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.',
@@ -99,7 +127,11 @@ export function warnUnknownOptions(options: object): void {
   }
 }
 
-async function requestConsentUrl(request: ConnectRequest, config: OutboundConfig): Promise<{ href: string; nonce: string }> {
+async function requestConsentUrl(
+  request: ConnectRequest,
+  config: OutboundConfig,
+  popup = false,
+): Promise<{ href: string; nonce: string }> {
   const token = await resolveToken(config);
   const sdk = await getSdk(config);
   const nonce = newNonce();
@@ -108,7 +140,7 @@ async function requestConsentUrl(request: ConnectRequest, config: OutboundConfig
   const response = await sdk.outbound.connect(
     request.appId,
     {
-      redirectUrl: markRedirectUrl(request.redirectUrl, nonce),
+      redirectUrl: markRedirectUrl(request.redirectUrl, nonce, popup),
       scopes: request.scopes && [...request.scopes],
       tenantId: request.tenantId,
       tenantLevel: request.tenantLevel,

@@ -7,6 +7,7 @@ export {
   configure,
   getPageConfig,
   type ConnectMode,
+  type PopupFallback,
   type OutboundConfig,
   type OutboundSdk,
 } from './config.js';
@@ -15,6 +16,7 @@ export { CONNECT_MODES, type ConnectOptions } from './request.js';
 export { parseScopes } from './scopes.js';
 export { readRedirectReturn, watchRedirectReturn, RETURN_PARAM, type RedirectOutcome, type WatchOptions } from './redirect-return.js';
 export { isSafeNavigationUrl } from './url-safety.js';
+export { relayPopupReturn } from './popup-return.js';
 export { isSafeImageUrl } from './image-url.js';
 export type {
   ConnectStartDetail,

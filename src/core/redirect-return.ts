@@ -14,6 +14,7 @@
 import { dispatchOutboundEvent } from '../events.js';
 import { OutboundError } from './errors.js';
 import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
+import { POPUP_PARAM, relayPopupReturn } from './popup-return.js';
 import { RETURN_PARAM } from './return-markers.js';
 
 export { RETURN_PARAM };
@@ -29,9 +30,9 @@ export type RedirectOutcome =
  * Adds our marker to a redirect URL (absolute, without hash). Appended as text: re-serialising
  * the query (as `URLSearchParams` does) would change the host's own encoding, e.g. `%20` to `+`.
  */
-export function markRedirectUrl(redirectUrl: string, nonce: string): string {
+export function markRedirectUrl(redirectUrl: string, nonce: string, popup = false): string {
   const separator = /[?&]$/.test(redirectUrl) ? '' : redirectUrl.includes('?') ? '&' : '?';
-  return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}`;
+  return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}${popup ? `&${POPUP_PARAM}=1` : ''}`;
 }
 
 /** The query as raw `name=value` pieces, so what we keep is kept byte for byte. */
@@ -48,6 +49,8 @@ function splitQuery(search: string): { key: string; raw: string }[] {
  * Synchronous and idempotent: a second call finds nothing more to report.
  */
 export function readRedirectReturn(): RedirectOutcome[] {
+  // In the popup of a popup-mode connection: relayed to the opener, nothing to report here.
+  if (relayPopupReturn()) return [];
   const outcomes: RedirectOutcome[] = [];
   const location = window.location;
   const pairs = splitQuery(location.search);

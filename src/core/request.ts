@@ -3,11 +3,12 @@
  * `invalid-option` / `missing-app-id` error whose message says what to fix. Nothing leaves the
  * page before this passes.
  */
-import type { ConnectMode, OutboundConfig } from './config.js';
+import type { ConnectMode, OutboundConfig, PopupFallback } from './config.js';
 import { OutboundError } from './errors.js';
 import { resolveRedirectUrl } from './url-safety.js';
 
 export const CONNECT_MODES: readonly ConnectMode[] = ['redirect', 'popup', 'auto'];
+export const POPUP_FALLBACKS: readonly PopupFallback[] = ['redirect', 'error'];
 
 /** Per-connection options of `connect(appId, options)`. */
 export interface ConnectOptions {
@@ -29,6 +30,7 @@ export interface ConnectRequest {
   tenantId?: string;
   tenantLevel?: boolean;
   mode: ConnectMode;
+  popupFallback: PopupFallback;
   returnState?: unknown;
 }
 
@@ -70,6 +72,10 @@ export function buildConnectRequest(
   if (!CONNECT_MODES.includes(mode)) {
     return invalid(`mode ${JSON.stringify(mode)} must be one of ${CONNECT_MODES.join(', ')}.`);
   }
+  const popupFallback = config.popupFallback ?? 'redirect';
+  if (!POPUP_FALLBACKS.includes(popupFallback)) {
+    return invalid(`popup-fallback ${JSON.stringify(popupFallback)} must be one of ${POPUP_FALLBACKS.join(', ')}.`);
+  }
   if (config.tenantId !== undefined && (typeof config.tenantId !== 'string' || config.tenantId.trim() === '')) {
     return invalid('tenant-id must be a non-empty string.');
   }
@@ -88,6 +94,7 @@ export function buildConnectRequest(
     redirectUrl: redirect.url,
     hash: redirect.hash,
     mode,
+    popupFallback,
     tenantId: config.tenantId,
     tenantLevel: config.tenantLevel,
     returnState: config.returnState,

@@ -27,17 +27,20 @@ export function warmUpConnect(): void {
 
 /**
  * Connects `appId` with `element`'s configuration (overridden by `options`), firing the events
- * on `element`. Never rejects.
+ * on `element`. `popup`: the window opened in the click for popup mode (popup-gesture.ts).
+ * Never rejects.
  */
 export async function connectLazily(
   element: HTMLElement,
   appId: string,
   options: ConnectOptions & { scopes?: unknown },
+  popup?: Window | null,
 ): Promise<Pick<ConnectResult, 'status'>> {
   let module: OnDemand;
   try {
     module = await loadOnDemand();
   } catch {
+    if (popup) popup.close();
     // Reported by hand: the event helpers live in the module that failed to load.
     const message = 'Could not load the connect module; check the network.';
     console.error(`[outbound-elements] ${appId}: network: ${message}`);
@@ -46,5 +49,13 @@ export async function connectLazily(
     );
     return { status: 'error' };
   }
-  return module.connectFromElement(element, appId, options);
+  return module.connectFromElement(element, appId, options, popup);
+}
+
+/** The popup of `appId`'s connection: `focus` it, or `cancel` the connection (closing it). */
+export function popupAction(appId: string, action: 'focus' | 'cancel'): void {
+  loadOnDemand().then(
+    (module) => (action === 'focus' ? module.focusPopupFlow(appId) : module.cancelPopupFlow(appId)),
+    () => undefined, // no module, no popup
+  );
 }

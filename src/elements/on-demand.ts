@@ -12,16 +12,23 @@ import { resolveConfig } from './inherited-config.js';
 export { preloadSdk };
 export { reportRedirectReturn } from '../core/redirect-return.js';
 export { reasonFor } from './error-reasons.js';
+export { cancelPopupFlow, focusPopupFlow } from '../core/popup-flow.js';
 
 export function connectFromElement(
   element: HTMLElement,
   appId: string,
   options: ConnectOptions & { scopes?: unknown },
+  popup?: Window | null,
 ): Promise<ConnectResult> {
   warnUnknownOptions(options);
   const own = { ...pickConfig(element as Partial<Record<keyof OutboundConfig, unknown>>) };
   for (const [name, value] of Object.entries(options)) {
     if (value !== undefined && name !== 'scopes') (own as Record<string, unknown>)[name] = value;
   }
-  return connect(appId, { ...resolveConfig(element, own), scopes: options.scopes as string[] | undefined, target: element });
+  return connect(appId, {
+    ...resolveConfig(element, own),
+    scopes: options.scopes as string[] | undefined,
+    target: element,
+    popup,
+  });
 }

@@ -2,11 +2,13 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { parseScopes } from '../core/scopes.js';
 import { isSafeImageUrl } from '../core/image-url.js';
 import type { ConnectErrorDetail } from '../events.js';
-import { connectLazily, loadOnDemand, warmUpConnect } from './on-demand-loader.js';
+import { connectLazily, loadOnDemand, popupAction, warmUpConnect } from './on-demand-loader.js';
 import { trackButton } from './live-elements.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
+import { popupStyles } from './outbound-app-button.popup.styles.js';
+import { openPopupInGesture } from './popup-gesture.js';
 import { humanizeAppId, strings } from './strings.js';
 
 export type ButtonStatus = 'idle' | 'connecting' | 'connected' | 'error';
@@ -31,6 +33,7 @@ const scopesConverter = {
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).
  * @csspart label - The label text.
  * @csspart spinner - The busy indicator shown over the logo while connecting.
+ * @csspart cancel - The Cancel control shown while a popup-mode connection waits for the popup.
  *
  * @cssprop [--outbound-button-background=#fff] - Background (dark scheme: #131314).
  * @cssprop [--outbound-button-color=#1f1f1f] - Text colour (dark scheme: #e3e3e3).
@@ -58,7 +61,7 @@ const scopesConverter = {
  * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing.
  */
 export class OutboundAppButton extends OutboundConfigElement {
-  static override styles = buttonStyles;
+  static override styles = [buttonStyles, popupStyles];
   static override shadowRootOptions: ShadowRootInit = { ...OutboundConfigElement.shadowRootOptions, delegatesFocus: true };
   static override properties: PropertyDeclarations = {
     appId: { attribute: 'app-id' },
@@ -71,6 +74,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     _announcement: { state: true },
     _failureReason: { state: true },
     _logoFailed: { state: true },
+    _inPopup: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -95,6 +99,8 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _announcement = '';
   private _failureReason = '';
   private _logoFailed = false;
+  /** A popup-mode connection is waiting for its popup: the button focuses it, Cancel is shown. */
+  private _inPopup = false;
 
   constructor() {
     super();
@@ -123,20 +129,30 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   /**
-   * Starts the connection, exactly like a click. Ignored while connecting or disabled.
-   * Resolves once the browser is on its way to the provider, or the attempt failed (then an
+   * Starts the connection, exactly like a click. Ignored while connecting or disabled (in popup
+   * mode it brings the popup to the front instead). Resolves once the browser is on its way to the
+   * provider or the popup shows the provider's page, or the attempt failed (then an
    * `outbound-connect-error` was fired). Never rejects.
    */
   async connect(): Promise<void> {
-    if (this.disabled || this._status === 'connecting') return;
+    if (this.disabled) return;
+    if (this._status === 'connecting') {
+      if (this._inPopup) popupAction(this.appId ?? '', 'focus');
+      return;
+    }
     const appName = this._appName;
+    // Popup mode: the popup must open now, inside the click, before anything is awaited.
+    const popup = openPopupInGesture(this, this.appId ?? '');
     this._status = 'connecting';
     this._failureReason = '';
     this._announcement = strings.connecting(appName);
-    const result = await connectLazily(this, this.appId ?? '', { scopes: this.scopes });
-    if (result.status === 'canceled') {
+    const result = await connectLazily(this, this.appId ?? '', { scopes: this.scopes }, popup);
+    if (result.status === 'canceled' && this._status === 'connecting') {
       this._status = 'idle';
       this._announcement = '';
+    } else if (result.status === 'popup' && this._status === 'connecting') {
+      this._inPopup = true;
+      this._announcement = strings.inPopup(appName);
     }
   }
 
@@ -146,6 +162,7 @@ export class OutboundAppButton extends OutboundConfigElement {
 
   private _onOutcome(event: Event): void {
     if (event.target !== this) return;
+    this._inPopup = false;
     const name = this._appName;
     if (event.type === 'outbound-connect-success') {
       this._status = 'connected';
@@ -171,6 +188,10 @@ export class OutboundAppButton extends OutboundConfigElement {
 
   private _onClick(): void {
     void this.connect();
+  }
+
+  private _onCancelPopup(): void {
+    popupAction(this.appId ?? '', 'cancel');
   }
 
   private _onLogoError(): void {
@@ -218,6 +239,11 @@ export class OutboundAppButton extends OutboundConfigElement {
         </span>
         <span part="label"><slot>${text}</slot></span>
       </button>
+      ${this._inPopup
+        ? html`<button part="cancel" class="cancel" type="button" aria-label=${strings.cancelConnecting(name)} @click=${this._onCancelPopup}>
+            ${strings.cancel}
+          </button>`
+        : nothing}
       <span class="visually-hidden" role="status">${this._announcement}</span>
     `;
   }

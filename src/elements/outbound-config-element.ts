@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import type { ConnectMode, OutboundSdk } from '../core/config.js';
+import type { ConnectMode, OutboundSdk, PopupFallback } from '../core/config.js';
 
 /** `tenant-level` present → true, absent → undefined, so an unset element inherits. */
 const optionalBoolean = {
@@ -19,6 +19,7 @@ export class OutboundConfigElement extends LitElement {
     storagePrefix: { attribute: 'storage-prefix' },
     redirectUrl: { attribute: 'redirect-url' },
     mode: { attribute: 'mode' },
+    popupFallback: { attribute: 'popup-fallback' },
     tenantId: { attribute: 'tenant-id' },
     tenantLevel: { attribute: 'tenant-level', converter: optionalBoolean },
     // Properties only, never attributes; declared so that `'getToken' in element` is true and
@@ -43,6 +44,9 @@ export class OutboundConfigElement extends LitElement {
 
   /** `redirect` (default), `popup`, or `auto`. */
   mode?: ConnectMode;
+
+  /** When the browser blocks the popup: `redirect` (default) or `error` (`popup-blocked`). */
+  popupFallback?: PopupFallback;
 
   /** Connect on behalf of this tenant. */
   tenantId?: string;

@@ -1,16 +1,18 @@
 import { css, html } from 'lit';
 import type { ConnectOptions } from '../core/request.js';
 import { parseScopes } from '../core/scopes.js';
-import { connectLazily, warmUpConnect } from './on-demand-loader.js';
+import { connectLazily, popupAction, warmUpConnect } from './on-demand-loader.js';
 import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE, type TriggerStatus } from './headless-trigger.js';
 import { trackProvider } from './live-elements.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
+import { openPopupInGesture } from './popup-gesture.js';
 
 /**
  * Provides configuration to every outbound element inside it, and turns the host's own UI into
  * connect buttons: a click on any descendant with `data-outbound-app-id="…"` (and optionally
  * `data-outbound-scopes="a b"`) starts a connection for that app. While it runs, the trigger
  * carries `aria-busy="true"` and `data-outbound-status="connecting"` (then `error` or `idle`).
+ * In popup mode, a click on a trigger whose popup is open brings that popup to the front.
  *
  * @summary Configuration provider and headless connect trigger for Descope Outbound Apps.
  * @tagname outbound-connect
@@ -42,6 +44,8 @@ export class OutboundConnect extends OutboundConfigElement {
     // After a back/forward-cache restore the outcome arrives as an event: release the app.
     this.addEventListener('outbound-connect-cancel', (e) => this._settle(e.target, e.detail.appId, 'idle'));
     this.addEventListener('outbound-connect-success', (e) => this._settle(e.target, e.detail.appId, 'connected'));
+    // A popup-mode connection ends with an event too (a provider error relayed by the popup).
+    this.addEventListener('outbound-connect-error', (e) => this._settle(e.target, e.detail.appId, 'error'));
   }
 
   override connectedCallback(): void {
@@ -65,13 +69,19 @@ export class OutboundConnect extends OutboundConfigElement {
 
   private async _connect(appId: string, options: ConnectOptions, trigger?: Element): Promise<void> {
     const key = String(appId);
-    if (this._inFlight.has(key)) return;
+    if (this._inFlight.has(key)) {
+      popupAction(key, 'focus');
+      return;
+    }
+    // Popup mode: the popup must open now, inside the click, before anything is awaited.
+    const popup = openPopupInGesture(this, key, options?.mode);
     this._inFlight.add(key);
     if (trigger) this._triggers.set(key, trigger);
     setTriggerStatus(trigger, 'connecting');
     try {
-      const result = await connectLazily(this, appId, options ?? {});
-      if (result.status !== 'redirecting') this._settle(this, key, result.status === 'error' ? 'error' : 'idle');
+      const result = await connectLazily(this, appId, options ?? {}, popup);
+      // `redirecting` leaves the page; `popup` ends with an outcome event.
+      if (result.status === 'canceled') this._settle(this, key, 'idle');
     } catch (error) {
       // connect() never rejects; this guards a host's getter throwing on our config read.
       this._settle(this, key, 'error');

@@ -10,6 +10,9 @@ export const strings = {
   connected: (app: string) => `${app} connected`,
   canceled: (app: string) => `Connecting ${app} was canceled`,
   failed: (app: string, reason: string) => `Couldn't connect ${app}. ${reason}`,
+  inPopup: (app: string) => `Finish connecting ${app} in the popup window. Press the button to show it again, or Cancel.`,
+  cancel: 'Cancel',
+  cancelConnecting: (app: string) => `Cancel connecting ${app}`,
 };
 
 

@@ -94,7 +94,8 @@ async function isComplete(cdn) {
 
 /**
  * Starts the emulator, the demo server and Chromium for this test file, and stops them after it.
- * @param {{ launch?: import('playwright-core').LaunchOptions }} [options] extra launch options
+ * @param {{ launch?: import('playwright-core').LaunchOptions,
+ *   emulator?: import('../../emulator/server.js').EmulatorOptions }} [options] extra launch and emulator options
  */
 export function useE2E(options = {}) {
   /** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
@@ -109,7 +110,7 @@ export function useE2E(options = {}) {
   before(async () => {
     assertBuilt();
     distDir = await snapshotDist();
-    emulator = await startEmulator({ port: 0, quiet: true });
+    emulator = await startEmulator({ port: 0, quiet: true, ...options.emulator });
     demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, root: FIXTURES, distDir });
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',

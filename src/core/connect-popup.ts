@@ -1,0 +1,85 @@
+/**
+ * The popup branch of `connect()`: reuse a flow already under way for the app, or open the
+ * consent page in the popup, or apply `popup-fallback` when the browser blocked it.
+ * The flow's bookkeeping is in popup-flow.ts.
+ */
+import type { ConnectResult } from './connect.js';
+import { errorFromException } from './error-mapping.js';
+import { OutboundError } from './errors.js';
+import { abandonPopupFlow, beginPopupFlow, isFlowPopup, navigatePopupFlow, popupFlowFor, resumePopupFlow } from './popup-flow.js';
+import { openBlankPopup } from './popup-window.js';
+import type { ConnectRequest } from './request.js';
+
+/** The steps of `connect()` this branch shares: reporting a failure, asking Descope for the URL. */
+export interface ConnectSteps {
+  fail: (target: EventTarget, appId: string, error: OutboundError, returnState: unknown) => ConnectResult;
+  /** Calls `sdk.outbound.connect` with a redirect URL marked for a popup return. */
+  consentUrl: () => Promise<{ href: string; nonce: string }>;
+}
+
+/** Closes a blank popup the caller opened that will not be used (never a flow's own popup). */
+export function closeUnusedPopup(popup: Window | null | undefined): void {
+  if (popup && !popup.closed && !isFlowPopup(popup)) popup.close();
+}
+
+/**
+ * A click for an app whose popup is still open (or whose connect call is still running): focuses
+ * that popup; nothing starts, so no `outbound-connect-start`. The element that started the flow
+ * hears its outcome; another element is answered `canceled` (it stays idle). `undefined` when
+ * there is no such flow.
+ */
+export function focusRunningPopupFlow(appId: string, target: EventTarget, popup: Window | null | undefined): ConnectResult | undefined {
+  const flow = popupFlowFor(appId);
+  if (!flow || flow.state === 'lingering') return undefined;
+  const url = resumePopupFlow(appId, target, popup ?? null) ?? 'about:blank';
+  return flow.target === target ? { status: 'popup', url } : { status: 'canceled' };
+}
+
+/**
+ * After `outbound-connect-start`: resumes a flow that is still listening (its consent URL in the
+ * new popup, no second connect call), or starts one. `undefined` means: the popup was blocked and
+ * popup-fallback is `redirect`, so the caller redirects.
+ */
+export function connectInPopup(
+  request: ConnectRequest,
+  target: EventTarget,
+  given: Window | null | undefined,
+  steps: ConnectSteps,
+): Promise<ConnectResult> | ConnectResult | undefined {
+  const popup = given !== undefined ? given : openBlankPopup(request.appId);
+  const resumed = resumePopupFlow(request.appId, target, popup);
+  if (resumed) return { status: 'popup', url: resumed };
+  if (popup) return startPopupFlow(request, target, popup, steps);
+  if (request.popupFallback === 'error') {
+    return steps.fail(
+      target,
+      request.appId,
+      new OutboundError(
+        'popup-blocked',
+        'The browser blocked the popup. Start the connection from a click, or let the site open popups; popup-fallback="redirect" would use a full-page redirect instead.',
+      ),
+      request.returnState,
+    );
+  }
+  console.warn('[outbound-elements] The browser blocked the popup, so this connection uses a full-page redirect (popup-fallback="redirect").');
+  return undefined;
+}
+
+async function startPopupFlow(
+  request: ConnectRequest,
+  target: EventTarget,
+  popup: Window,
+  steps: ConnectSteps,
+): Promise<ConnectResult> {
+  beginPopupFlow(request.appId, target, popup);
+  try {
+    const url = await steps.consentUrl();
+    const { mode: _mode, popupFallback: _fallback, ...connection } = request;
+    const record = { ...connection, nonce: url.nonce, startedAt: Date.now() };
+    if (!navigatePopupFlow(request.appId, record, url.href)) return { status: 'canceled' };
+    return { status: 'popup', url: url.href };
+  } catch (error) {
+    abandonPopupFlow(request.appId);
+    return steps.fail(target, request.appId, errorFromException(error), request.returnState);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The opener's side of popup-mode connections: one flow per app, from the blank popup opened in
+ * the click to the result relayed back by the popup (popup-return.ts, popup-channel.ts).
+ *
+ * What real browsers do, and how this copes (measured in Chromium 156 with playwright-core):
+ * - The popup's `closed` is polled. When the user closes it, the flow reports
+ *   `outbound-connect-cancel`.
+ * - A provider page sending `Cross-Origin-Opener-Policy: same-origin` (or
+ *   `same-origin-allow-popups`) moves the popup to another browsing context group: about 100 ms
+ *   after the navigation our reference reads `closed === true` while the user is still on the
+ *   consent page (a "false closed"), the popup loses its name, and back on our origin its
+ *   `window.opener` is `null`. So a flow that saw its popup close still listens (same-origin
+ *   channel) until `LINGER_MS` has passed: a result that arrives late is reported as it is
+ *   (success after the cancel).
+ * - A retry for an app whose flow is still listening never calls Descope again: it reopens the
+ *   same consent URL (same nonce) in the new popup. A click while the popup is open focuses it.
+ *
+ * Flows live in memory only: popups report to the document that opened them.
+ */
+import { dispatchOutboundEvent } from '../events.js';
+import { OutboundError } from './errors.js';
+import type { PendingConnection } from './pending-store.js';
+import { listenForPopupReturns, type PopupReturnMessage } from './popup-channel.js';
+
+/** How often the popup's `closed` is read. */
+export const CLOSED_POLL_MS = 300;
+/** How long a flow whose popup seems closed keeps listening (the provider's state outlives it rarely). */
+export const LINGER_MS = 10 * 60 * 1000;
+
+export interface PopupFlow {
+  appId: string;
+  target: EventTarget;
+  popup: Window | null;
+  /** Set once Descope answered: the record and the consent URL. */
+  record?: PendingConnection;
+  consentUrl?: string;
+  /** `open`: the popup is (or seems) there; `lingering`: it seems closed, results still count. */
+  state: 'starting' | 'open' | 'lingering';
+  timer?: ReturnType<typeof setInterval> | ReturnType<typeof setTimeout>;
+}
+
+const flows = new Map<string, PopupFlow>();
+let stopListening: (() => void) | undefined;
+
+/** The flow of an app on this page, if one is under way or still listening. */
+export function popupFlowFor(appId: string): PopupFlow | undefined {
+  return flows.get(appId);
+}
+
+/** Reserves the app before the connect call, so a second click cannot start a second one. */
+export function beginPopupFlow(appId: string, target: EventTarget, popup: Window): void {
+  flows.set(appId, { appId, target, popup, state: 'starting' });
+  stopListening ??= listenForPopupReturns(onPopupMessage);
+  watchClosed(flows.get(appId)!);
+}
+
+/**
+ * Descope answered: points the popup at the consent page and waits for its result. `false` when
+ * the flow was canceled meanwhile.
+ */
+export function navigatePopupFlow(appId: string, record: PendingConnection, consentUrl: string): boolean {
+  const flow = flows.get(appId);
+  if (!flow) return false;
+  flow.record = record;
+  flow.consentUrl = consentUrl;
+  flow.state = 'open';
+  if (flow.popup && !flow.popup.closed) flow.popup.location.replace(consentUrl);
+  else detach(flow);
+  return true;
+}
+
+/** Ends a flow that never reached the consent page (the connect call failed). */
+export function abandonPopupFlow(appId: string): void {
+  const flow = flows.get(appId);
+  if (!flow) return;
+  closeQuietly(flow.popup);
+  end(flow);
+}
+
+/**
+ * A retry for an app whose flow is under way or still listening. Focuses the open popup (its
+ * outcome still goes to the element that started it), or shows the same consent page in `popup`
+ * (a window opened in this click; the outcome then goes to `target`). Returns the consent URL,
+ * or `undefined` when there is no flow to resume (the caller starts a new one).
+ */
+export function resumePopupFlow(appId: string, target: EventTarget, popup: Window | null): string | undefined {
+  const flow = flows.get(appId);
+  if (!flow) return undefined;
+  if (flow.popup && !flow.popup.closed) {
+    if (popup && popup !== flow.popup) closeQuietly(popup);
+    flow.popup.focus();
+    return flow.consentUrl ?? 'about:blank';
+  }
+  if (!flow.consentUrl || !popup) {
+    // Still waiting for Descope with no popup to show it in, or blocked: nothing to resume into.
+    closeQuietly(popup);
+    return flow.consentUrl ?? 'about:blank';
+  }
+  flow.target = target;
+  flow.popup = popup;
+  flow.state = 'open';
+  clearTimeout(flow.timer);
+  popup.location.replace(flow.consentUrl);
+  watchClosed(flow);
+  popup.focus();
+  return flow.consentUrl;
+}
+
+/** Whether `popup` is the window of a flow (it must not be closed as unused). */
+export function isFlowPopup(popup: Window): boolean {
+  return [...flows.values()].some((flow) => flow.popup === popup);
+}
+
+/** Focuses the app's popup, if it is open. */
+export function focusPopupFlow(appId: string): void {
+  const popup = flows.get(appId)?.popup;
+  if (popup && !popup.closed) popup.focus();
+}
+
+/**
+ * The user gave up from the page (the Cancel control): closes the popup and reports the cancel.
+ * A result that still arrives (a popup the browser would not let us close) is reported as it is.
+ */
+export function cancelPopupFlow(appId: string): void {
+  const flow = flows.get(appId);
+  if (!flow || flow.state === 'lingering') return;
+  closeQuietly(flow.popup);
+  if (flow.state === 'starting') {
+    end(flow);
+    dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId });
+    return;
+  }
+  detach(flow);
+}
+
+/**
+ * Forgets every flow (their popups are closed, late results ignored), without events: for a page
+ * that signs the user out, and for tests.
+ */
+export function forgetPopupFlows(): void {
+  for (const flow of [...flows.values()]) {
+    closeQuietly(flow.popup);
+    end(flow);
+  }
+}
+
+function watchClosed(flow: PopupFlow): void {
+  clearInterval(flow.timer);
+  flow.timer = setInterval(() => {
+    if (!flow.popup?.closed || flows.get(flow.appId) !== flow) return;
+    if (flow.state === 'open') detach(flow);
+    // While Descope is still answering, the answer will find the popup closed and detach then.
+  }, CLOSED_POLL_MS);
+}
+
+/** The popup seems closed: report the cancel now, keep listening for a late result. */
+function detach(flow: PopupFlow): void {
+  clearInterval(flow.timer);
+  flow.state = 'lingering';
+  flow.popup = null;
+  flow.timer = setTimeout(() => end(flow), LINGER_MS);
+  const record = flow.record!;
+  dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId: record.appId, returnState: record.returnState });
+}
+
+function end(flow: PopupFlow): void {
+  clearInterval(flow.timer);
+  clearTimeout(flow.timer);
+  if (flows.get(flow.appId) === flow) flows.delete(flow.appId);
+  if (!flows.size) {
+    stopListening?.();
+    stopListening = undefined;
+  }
+}
+
+function onPopupMessage(message: PopupReturnMessage): void {
+  // Only a nonce this page started and still waits for; anything else (another tab's flow, a
+  // replay, a forgery) is not ours to report.
+  const flow = [...flows.values()].find((f) => f.record?.nonce === message.nonce);
+  if (!flow) return;
+  const record = flow.record!;
+  end(flow);
+  closeQuietly(flow.popup);
+  const { appId, returnState } = record;
+  const hostKeys = new URL(record.redirectUrl).searchParams;
+  if (message.error !== undefined && !hostKeys.has('error')) {
+    const reason = message.errorDescription || message.error || 'access denied';
+    const error = new OutboundError('provider-error', `The provider did not grant access: ${reason}.`);
+    console.error(`[outbound-elements] ${appId}: ${error.message}`);
+    dispatchOutboundEvent(flow.target, 'outbound-connect-error', { appId, code: error.code, message: error.message, returnState });
+    return;
+  }
+  dispatchOutboundEvent(flow.target, 'outbound-connect-success', {
+    appId,
+    scopes: record.scopes,
+    tenantId: record.tenantId,
+    tenantLevel: record.tenantLevel,
+    returnState,
+  });
+}
+
+function closeQuietly(popup: Window | null | undefined): void {
+  try {
+    if (popup && !popup.closed) popup.close();
+  } catch {
+    /* nothing to do */
+  }
+}

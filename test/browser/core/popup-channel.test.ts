@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import {
+  listenForPopupReturns,
+  parsePopupMessage,
+  POPUP_MESSAGE_TYPE,
+  POPUP_STORAGE_PREFIX,
+  sendPopupReturn,
+  type ChannelScope,
+  type PopupReturnMessage,
+} from '../../../src/core/popup-channel.js';
+import { readPopupReturn } from '../../../src/core/popup-return.js';
+
+const nonce = (n: number) => n.toString(16).padStart(32, '0');
+const message = (n: number, extra: Partial<PopupReturnMessage> = {}): PopupReturnMessage => ({ type: POPUP_MESSAGE_TYPE, nonce: nonce(n), ...extra });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+/** A same-origin iframe: its own document, so its storage writes fire `storage` events here. */
+async function sameOriginFrame(): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.src = '/';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+describe('the popup return channel', () => {
+  let received: PopupReturnMessage[];
+  let stop: () => void;
+  beforeEach(() => {
+    received = [];
+    stop = listenForPopupReturns((m) => received.push(m));
+  });
+  afterEach(() => stop());
+
+  it('accepts only well-formed messages of ours', () => {
+    expect(parsePopupMessage(message(1))).to.deep.equal(message(1));
+    expect(parsePopupMessage(message(1, { error: 'access_denied', errorDescription: 'no' }))).to.include({ error: 'access_denied' });
+    for (const bad of [null, 'x', 42, { ...message(1), type: 'other' }, { ...message(1), nonce: 'short' }, { ...message(1), nonce: 5 },
+      { ...message(1), error: 3 }, { ...message(1), errorDescription: {} }]) {
+      expect(parsePopupMessage(bad), JSON.stringify(bad)).to.equal(undefined);
+    }
+  });
+
+  it('hears a postMessage from its own origin, and drops the same message from another origin', async () => {
+    window.dispatchEvent(new MessageEvent('message', { data: message(2), origin: 'https://evil.example' }));
+    window.dispatchEvent(new MessageEvent('message', { data: message(3), origin: 'null' }));
+    window.postMessage(message(4), location.origin);
+    await settle();
+    expect(received.map((m) => m.nonce)).to.deep.equal([nonce(4)]);
+  });
+
+  it('sends to the opener with the page\'s own origin as target: an opener on another origin gets nothing', async () => {
+    const scope: ChannelScope = { opener: window, location: { origin: location.origin } };
+    expect(sendPopupReturn(message(5), scope)).to.equal('opener');
+    // The same call from a page of another origin: postMessage's targetOrigin check drops it.
+    expect(sendPopupReturn(message(6), { opener: window, location: { origin: 'https://evil.example' } })).to.equal('opener');
+    await settle();
+    expect(received.map((m) => m.nonce)).to.deep.equal([nonce(5)]);
+  });
+
+  it('without an opener (cut by Cross-Origin-Opener-Policy) uses a BroadcastChannel', async () => {
+    const scope: ChannelScope = { opener: null, location, BroadcastChannel, localStorage };
+    expect(sendPopupReturn(message(7, { error: 'access_denied' }), scope)).to.equal('broadcast');
+    await settle();
+    expect(received).to.deep.equal([message(7, { error: 'access_denied' })]);
+  });
+
+  it('without BroadcastChannel falls back to a storage event, leaving nothing in localStorage', async () => {
+    const frame = await sameOriginFrame();
+    try {
+      const scope: ChannelScope = { opener: null, location, localStorage: frame.contentWindow!.localStorage };
+      expect(sendPopupReturn(message(8), scope)).to.equal('storage');
+      await settle();
+      expect(received).to.deep.equal([message(8)]);
+      expect(Object.keys(localStorage).filter((k) => k.startsWith(POPUP_STORAGE_PREFIX))).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('reports "none" when no channel is available, and never throws', () => {
+    const throwing = { get opener(): Window { throw new Error('blocked'); }, location, get localStorage(): Storage { throw new Error('blocked'); } };
+    expect(sendPopupReturn(message(9), throwing as ChannelScope)).to.equal('none');
+    expect(sendPopupReturn(message(9), { opener: null, location })).to.equal('none');
+  });
+
+  it('stops listening when asked', async () => {
+    stop();
+    window.postMessage(message(10), location.origin);
+    const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
+    channel.postMessage(message(11));
+    channel.close();
+    await settle();
+    expect(received).to.deep.equal([]);
+  });
+});
+
+describe('reading a popup return URL', () => {
+  it('needs both the nonce and the popup marker, and carries the provider\'s error', () => {
+    expect(readPopupReturn(`?outbound-return=${nonce(1)}&outbound-popup=1`)).to.deep.equal({ type: POPUP_MESSAGE_TYPE, nonce: nonce(1) });
+    expect(readPopupReturn(`?outbound-return=${nonce(1)}`)).to.equal(undefined);
+    expect(readPopupReturn('?outbound-popup=1')).to.equal(undefined);
+    expect(readPopupReturn(`?view=x&outbound-return=${nonce(2)}&outbound-popup=1&error=access_denied&error_description=The+user+denied`)).to.include({
+      nonce: nonce(2),
+      error: 'access_denied',
+      errorDescription: 'The user denied',
+    });
+  });
+});
