@@ -1,0 +1,124 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/define.js';
+import { configure } from '../../../src/core/config.js';
+import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
+import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
+import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
+import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
+import { emulator, isolateEachTest, nextEvent, requestsSince } from '../support.js';
+
+const inner = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
+const cancelControl = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]');
+const announcement = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+const popupOf = (appId: string) => window.open('', `outbound-elements:${appId}`);
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('popup mode on the elements', () => {
+  const recorder = isolateEachTest({ signedIn: true });
+  afterEach(() => {
+    forgetPopupFlows();
+    configure({ mode: undefined, popupFallback: undefined });
+  });
+
+  async function popupButton(appId = 'hubspot'): Promise<OutboundAppButton> {
+    return fixture<OutboundAppButton>(
+      html`<outbound-app-button app-id=${appId} mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
+    );
+  }
+
+  it('the button stays connecting with a Cancel control while the popup shows the consent page; announced; accessible', async () => {
+    const el = await popupButton();
+    const start = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
+    inner(el).click();
+    expect((await start).detail.mode).to.equal('popup');
+    await until(() => !!cancelControl(el), 'the Cancel control');
+    expect(el.status).to.equal('connecting');
+    expect(recorder().urls, 'the page does not navigate').to.deep.equal([]);
+    expect(cancelControl(el)!.getAttribute('aria-label')).to.equal('Cancel connecting Hubspot');
+    expect(announcement(el)).to.contain('popup window');
+    await expect(el).to.be.accessible();
+
+    const cancel = nextEvent(el, 'outbound-connect-cancel');
+    cancelControl(el)!.click();
+    await cancel;
+    await el.updateComplete;
+    expect(el.status).to.equal('idle');
+    expect(cancelControl(el)).to.equal(null);
+    expect(popupOf('hubspot')?.location.href, 'the old popup is gone (a new blank one answers)').to.equal('about:blank');
+    popupOf('hubspot')?.close();
+  });
+
+  it('clicking the busy button brings the popup back and calls Descope only once', async () => {
+    const el = await popupButton('notion');
+    const since = Date.now();
+    inner(el).click();
+    await until(() => !!cancelControl(el), 'the popup flow');
+    inner(el).click();
+    inner(el).click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const calls = await requestsSince(since, '/v1/outbound/oauth/connect');
+    expect(calls.filter((c) => c.method === 'POST')).to.have.length(1);
+    expect(el.status).to.equal('connecting');
+  });
+
+  it('the user closing the popup → cancel, idle', async () => {
+    const el = await popupButton('github');
+    inner(el).click();
+    await until(() => !!cancelControl(el), 'the popup flow');
+    const cancel = nextEvent(el, 'outbound-connect-cancel');
+    popupOf('github')!.close();
+    await cancel;
+    expect(el.status).to.equal('idle');
+  });
+
+  it('popup-fallback="error" is inherited from <outbound-connect> and configure(); blocked → popup-blocked', async () => {
+    configure({ popupFallback: 'error' });
+    const provider = await fixture<OutboundConnect>(html`<outbound-connect mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}>
+      <outbound-app-button app-id="slack"></outbound-app-button>
+    </outbound-connect>`);
+    const el = provider.querySelector('outbound-app-button')!;
+    // Blocked, as a popup blocker does: window.open answers null.
+    const open = window.open;
+    window.open = () => null;
+    const error = nextEvent<ConnectErrorDetail>(el, 'outbound-connect-error');
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      inner(el).click();
+      expect((await error).detail.code).to.equal('popup-blocked');
+    } finally {
+      window.open = open;
+      console.error = quiet;
+    }
+    expect(recorder().urls).to.deep.equal([]);
+    await el.updateComplete;
+    expect(el.status).to.equal('error');
+  });
+
+  it('a headless trigger in popup mode: busy while the popup is open, idle after Cancel', async () => {
+    const provider = await fixture<OutboundConnect>(html`<outbound-connect mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}>
+      <button data-outbound-app-id="hubspot">Connect HubSpot</button>
+    </outbound-connect>`);
+    const trigger = provider.querySelector('button')!;
+    const since = Date.now();
+    trigger.click();
+    const connectCalls = async () => (await requestsSince(since, '/v1/outbound/oauth/connect')).filter((c) => c.method === 'POST');
+    for (let i = 0; i < 100 && (await connectCalls()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(trigger.getAttribute('data-outbound-status')).to.equal('connecting');
+    trigger.click(); // focuses the popup, starts nothing
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await connectCalls()).to.have.length(1);
+    const cancel = nextEvent(provider, 'outbound-connect-cancel');
+    popupOf('hubspot')!.close();
+    await cancel;
+    expect(trigger.getAttribute('data-outbound-status')).to.equal('idle');
+  });
+});
