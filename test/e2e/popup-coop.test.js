@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_USER_ID, events, useE2E, waitForStatus, TEST_TIMEOUT } from './support.js';
+import { DEMO_USER_ID, events, sleep, useE2E, waitForStatus, TEST_TIMEOUT } from './support.js';
 import { answerInPopup, clickToPopup, recordConnectCalls } from './popup-support.js';
 
 const e2e = useE2E({
@@ -55,4 +55,23 @@ test('COOP: a retry after the false "closed" reuses the same consent page (no se
   assert.match(await first.textContent('body') ?? '', /expired/i);
   const successes = (await events(page)).filter((e) => e.type === 'outbound-connect-success');
   assert.equal(successes.length, 1, 'one success');
+});
+
+test('COOP: two tabs connecting the same app at once each get their own result (same-origin channel, nonces apart)', { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page: tabA, context } = await e2e.open(t, 'popup.html');
+  await e2e.signIn(tabA);
+  const { page: tabB } = await e2e.newPage(context);
+  await e2e.goto(tabB, 'popup.html');
+  const popupA = await clickToPopup(tabA, context, POPUP, e2e.apiOrigin);
+  const popupB = await clickToPopup(tabB, context, POPUP, e2e.apiOrigin);
+
+  await answerInPopup(popupB, 'allow');
+  await e2e.waitForEvent(tabB, 'outbound-connect-success');
+  await sleep(500);
+  assert.ok(!(await events(tabA)).some((e) => e.type === 'outbound-connect-success'), 'tab A did not take tab B\'s result');
+
+  await answerInPopup(popupA, 'deny');
+  const error = await e2e.waitForEvent(tabA, 'outbound-connect-error');
+  assert.equal(error.detail.code, 'provider-error');
+  assert.equal((await events(tabB)).filter((e) => e.type === 'outbound-connect-error').length, 0, 'tab B did not take tab A\'s result');
 });

@@ -147,3 +147,18 @@ test('mode="auto" inside an iframe connects in a popup, and the frame hears the 
   const success = await waitForFrameEvent(frame, 'outbound-connect-success');
   assert.equal(success.detail.appId, 'hubspot');
 });
+
+test('the shipped callback page as redirect-url: it relays the result and closes the popup', { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, context, connectCalls } = await signedInPopupPage(t);
+  // The host serves dist/cdn/callback.html and callback.js from its own origin (here /dist/cdn/).
+  await page.evaluate((url) => document.querySelector('outbound-app-button#popup')?.setAttribute('redirect-url', url), e2e.url('dist/cdn/callback.html'));
+  /** @type {string[]} */
+  const popupUrls = [];
+  context.on('page', (p) => p.on('framenavigated', (f) => { if (f === p.mainFrame()) popupUrls.push(f.url()); }));
+  const popup = await clickToPopup(page, context, POPUP, e2e.apiOrigin);
+  assert.match(connectCalls[0] ?? '', /\/dist\/cdn\/callback\.html\?outbound-return=[0-9a-f]{32}&outbound-popup=1$/);
+  await answerInPopup(popup, 'allow');
+  assert.ok(popupUrls.some((u) => u.includes('/dist/cdn/callback.html')), `the popup came back to the callback page: ${popupUrls}`);
+  await e2e.waitForEvent(page, 'outbound-connect-success');
+  await waitForStatus(page, POPUP, 'connected');
+});

@@ -108,3 +108,41 @@ describe('reading a popup return URL', () => {
     });
   });
 });
+
+describe('the popup\'s return page', () => {
+  async function load(query: string): Promise<DOMStringMap> {
+    const frame = document.createElement('iframe');
+    frame.src = `/test/browser/fixtures/popup-return.html${query}`;
+    document.body.append(frame);
+    try {
+      const deadline = Date.now() + 5000;
+      while (!frame.contentDocument?.documentElement.dataset.relayed) {
+        if (Date.now() > deadline) throw new Error('the return page did not run');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return { ...frame.contentDocument.documentElement.dataset };
+    } finally {
+      setTimeout(() => frame.remove(), 200);
+    }
+  }
+
+  it('relays its nonce and the provider\'s error to the opener\'s channel and removes the markers from its URL', async () => {
+    const received: PopupReturnMessage[] = [];
+    const stop = listenForPopupReturns((m) => received.push(m));
+    try {
+      const page = await load(`?outbound-return=${nonce(12)}&outbound-popup=1&error=access_denied#x`);
+      expect(page.relayed).to.equal('true');
+      expect(page.url).to.equal('/test/browser/fixtures/popup-return.html#x');
+      await settle();
+      expect(received).to.deep.equal([message(12, { error: 'access_denied' })]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('does nothing on a page that is not a popup return', async () => {
+    const page = await load(`?outbound-return=${nonce(13)}`);
+    expect(page.relayed).to.equal('false');
+    expect(page.url).to.contain('outbound-return');
+  });
+});
