@@ -56,9 +56,9 @@ const scopesConverter = {
  * @cssprop [--outbound-error-color=#b3261e] - Error border and badge.
  *
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call. Cancelable: `preventDefault()` stops it.
- * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - The browser came back from the provider with the app connected.
+ * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - The browser came back from the provider (or the popup reported back) with the app connected.
  * @fires {CustomEvent<ConnectErrorDetail>} outbound-connect-error - Anything failed; `detail.code` says what.
- * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing.
+ * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing, or closed the popup.
  */
 export class OutboundAppButton extends OutboundConfigElement {
   static override styles = [buttonStyles, popupStyles];
