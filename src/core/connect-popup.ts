@@ -31,7 +31,8 @@ export function closeUnusedPopup(popup: Window | null | undefined): void {
 export function focusRunningPopupFlow(appId: string, target: EventTarget, popup: Window | null | undefined): ConnectResult | undefined {
   const flow = popupFlowFor(appId);
   if (!flow || flow.state === 'lingering') return undefined;
-  const url = resumePopupFlow(appId, target, popup ?? null) ?? 'about:blank';
+  const url = resumePopupFlow(appId, target, popup ?? null);
+  if (url === undefined) return undefined;
   return flow.target === target ? { status: 'popup', url } : { status: 'canceled' };
 }
 

@@ -81,7 +81,8 @@ export function abandonPopupFlow(appId: string): void {
  * A retry for an app whose flow is under way or still listening. Focuses the open popup (its
  * outcome still goes to the element that started it), or shows the same consent page in `popup`
  * (a window opened in this click; the outcome then goes to `target`). Returns the consent URL,
- * or `undefined` when there is no flow to resume (the caller starts a new one).
+ * or `undefined` when there is no flow to resume, or no window to resume it in (the caller
+ * starts a new one, or applies popup-fallback).
  */
 export function resumePopupFlow(appId: string, target: EventTarget, popup: Window | null): string | undefined {
   const flow = flows.get(appId);
@@ -91,11 +92,13 @@ export function resumePopupFlow(appId: string, target: EventTarget, popup: Windo
     flow.popup.focus();
     return flow.consentUrl ?? 'about:blank';
   }
-  if (!flow.consentUrl || !popup) {
-    // Still waiting for Descope with no popup to show it in, or blocked: nothing to resume into.
+  if (!flow.consentUrl) {
+    // Still waiting for Descope, and its popup is gone: the answer will report the cancel.
     closeQuietly(popup);
-    return flow.consentUrl ?? 'about:blank';
+    return 'about:blank';
   }
+  // Blocked: nothing to resume into; the caller applies popup-fallback.
+  if (!popup) return undefined;
   flow.target = target;
   flow.popup = popup;
   flow.state = 'open';

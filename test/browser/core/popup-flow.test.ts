@@ -134,6 +134,24 @@ describe('popup mode (core connect)', () => {
     expect((await success).detail.appId).to.equal('slack');
   });
 
+  it('a retry with the popup blocked, while a closed popup\'s flow still listens, applies popup-fallback and keeps listening', async () => {
+    const { sdk, calls } = await recordingSdk();
+    const target = new EventTarget();
+    const popup = openPopup('hubspot');
+    await connect('hubspot', { mode: 'popup', sdk, target, popup });
+    const cancel = nextEvent(target, 'outbound-connect-cancel');
+    popup!.close();
+    await cancel;
+    const error = nextEvent<ConnectErrorDetail>(target, 'outbound-connect-error');
+    const retry = await quietly(() => connect('hubspot', { mode: 'popup', popupFallback: 'error', sdk, target, popup: null }));
+    expect(retry.status).to.equal('error');
+    expect((await error).detail.code).to.equal('popup-blocked');
+    expect(calls).to.have.length(1);
+    const success = nextEvent<ConnectSuccessDetail>(target, 'outbound-connect-success');
+    relay(nonceOf(calls[0]!));
+    expect((await success).detail.appId).to.equal('hubspot');
+  });
+
   it('cancelPopupFlow (the Cancel control) closes the popup and reports the cancel', async () => {
     const { sdk } = await recordingSdk();
     const target = new EventTarget();
