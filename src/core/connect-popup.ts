@@ -17,6 +17,19 @@ export interface ConnectSteps {
   consentUrl: () => Promise<{ href: string; nonce: string }>;
 }
 
+/**
+ * The popup reports back only to its own origin, so its return page must share the opener's:
+ * an `invalid-option` error otherwise, before anything starts.
+ */
+export function checkPopupRedirect(request: ConnectRequest): OutboundError | undefined {
+  const origin = new URL(request.redirectUrl).origin;
+  if (origin === window.location.origin) return undefined;
+  return new OutboundError(
+    'invalid-option',
+    `In popup mode, redirect-url must be on this page's origin (${window.location.origin}), where the popup can report back; ${origin} is not.`,
+  );
+}
+
 /** Closes a blank popup the caller opened that will not be used (never a flow's own popup). */
 export function closeUnusedPopup(popup: Window | null | undefined): void {
   if (popup && !popup.closed && !isFlowPopup(popup)) popup.close();

@@ -13,7 +13,7 @@ import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
 import { navigation } from './navigation.js';
-import { closeUnusedPopup, connectInPopup, focusRunningPopupFlow } from './connect-popup.js';
+import { checkPopupRedirect, closeUnusedPopup, connectInPopup, focusRunningPopupFlow } from './connect-popup.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
@@ -57,9 +57,10 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
   if (!inPopup) closeUnusedPopup(popup);
   if (request instanceof OutboundError) return fail(target, idForEvents, request, config.returnState);
 
-  if (!config.sdk && !config.projectId) {
+  const setupError = !config.sdk && !config.projectId ? notConfiguredError() : inPopup ? checkPopupRedirect(request) : undefined;
+  if (setupError) {
     closeUnusedPopup(popup);
-    return fail(target, request.appId, notConfiguredError(), request.returnState);
+    return fail(target, request.appId, setupError, request.returnState);
   }
 
   if (inPopup) {

@@ -200,6 +200,16 @@ describe('popup mode (core connect)', () => {
     expect(popup!.closed).to.equal(true);
   });
 
+  it('refuses a redirect-url on another origin (the popup could not report back), before anything starts', async () => {
+    const { sdk, calls } = await recordingSdk();
+    const popup = openPopup('slack');
+    const result = await quietly(() => connect('slack', { mode: 'popup', sdk, popup, redirectUrl: 'https://elsewhere.example/callback' }));
+    expect(result.status === 'error' && result.error.code).to.equal('invalid-option');
+    expect(result.status === 'error' && result.error.message).to.contain('origin');
+    expect(calls).to.have.length(0);
+    expect(popup!.closed).to.equal(true);
+  });
+
   it('a start listener that stops the connection, or a failed connect call, closes the blank popup', async () => {
     const target = new EventTarget();
     target.addEventListener('outbound-connect-start', (e) => e.preventDefault(), { once: true });
