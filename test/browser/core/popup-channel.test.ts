@@ -14,6 +14,13 @@ const nonce = (n: number) => n.toString(16).padStart(32, '0');
 const message = (n: number, extra: Partial<PopupReturnMessage> = {}): PopupReturnMessage => ({ type: POPUP_MESSAGE_TYPE, nonce: nonce(n), ...extra });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
+/** Waits until `received` holds `count` messages (channels deliver asynchronously), then a bit more. */
+async function receivedAtLeast(received: unknown[], count: number): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (received.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await settle(); // anything that should not arrive has had its chance too
+}
+
 /** A same-origin iframe: its own document, so its storage writes fire `storage` events here. */
 async function sameOriginFrame(): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
@@ -46,7 +53,7 @@ describe('the popup return channel', () => {
     window.dispatchEvent(new MessageEvent('message', { data: message(2), origin: 'https://evil.example' }));
     window.dispatchEvent(new MessageEvent('message', { data: message(3), origin: 'null' }));
     window.postMessage(message(4), location.origin);
-    await settle();
+    await receivedAtLeast(received, 1);
     expect(received.map((m) => m.nonce)).to.deep.equal([nonce(4)]);
   });
 
@@ -55,14 +62,14 @@ describe('the popup return channel', () => {
     expect(sendPopupReturn(message(5), scope)).to.equal('opener');
     // The same call from a page of another origin: postMessage's targetOrigin check drops it.
     expect(sendPopupReturn(message(6), { opener: window, location: { origin: 'https://evil.example' } })).to.equal('opener');
-    await settle();
+    await receivedAtLeast(received, 1);
     expect(received.map((m) => m.nonce)).to.deep.equal([nonce(5)]);
   });
 
   it('without an opener (cut by Cross-Origin-Opener-Policy) uses a BroadcastChannel', async () => {
     const scope: ChannelScope = { opener: null, location, BroadcastChannel, localStorage };
     expect(sendPopupReturn(message(7, { error: 'access_denied' }), scope)).to.equal('broadcast');
-    await settle();
+    await receivedAtLeast(received, 1);
     expect(received).to.deep.equal([message(7, { error: 'access_denied' })]);
   });
 
@@ -71,7 +78,7 @@ describe('the popup return channel', () => {
     try {
       const scope: ChannelScope = { opener: null, location, localStorage: frame.contentWindow!.localStorage };
       expect(sendPopupReturn(message(8), scope)).to.equal('storage');
-      await settle();
+      await receivedAtLeast(received, 1);
       expect(received).to.deep.equal([message(8)]);
       expect(Object.keys(localStorage).filter((k) => k.startsWith(POPUP_STORAGE_PREFIX))).to.deep.equal([]);
     } finally {
@@ -116,11 +123,12 @@ describe('the popup\'s return page', () => {
     document.body.append(frame);
     try {
       const deadline = Date.now() + 5000;
-      while (!frame.contentDocument?.documentElement.dataset.relayed) {
+      // While the frame navigates, its document may have no documentElement yet.
+      while (!frame.contentDocument?.documentElement?.dataset.relayed) {
         if (Date.now() > deadline) throw new Error('the return page did not run');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return { ...frame.contentDocument.documentElement.dataset };
+      return { ...frame.contentDocument!.documentElement!.dataset };
     } finally {
       setTimeout(() => frame.remove(), 200);
     }
@@ -133,7 +141,7 @@ describe('the popup\'s return page', () => {
       const page = await load(`?outbound-return=${nonce(12)}&outbound-popup=1&error=access_denied#x`);
       expect(page.relayed).to.equal('true');
       expect(page.url).to.equal('/test/browser/fixtures/popup-return.html#x');
-      await settle();
+      await receivedAtLeast(received, 1);
       expect(received).to.deep.equal([message(12, { error: 'access_denied' })]);
     } finally {
       stop();

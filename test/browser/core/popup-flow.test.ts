@@ -76,12 +76,16 @@ describe('popup mode (core connect)', () => {
     }
     await connect('hubspot', { mode: 'popup', sdk, target: a, popup: openPopup('hubspot') });
     await connect('slack', { mode: 'popup', sdk, target: b, popup: openPopup('slack') });
+    const bDone = nextEvent(b, 'outbound-connect-success');
     relay('0123456789abcdef0123456789abcdef'); // nobody's
     relay(nonceOf(calls[1]!));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await bDone;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a wrong delivery would have come by now
     expect(seen).to.deep.equal(['b:slack']);
+    const aDone = nextEvent(a, 'outbound-connect-success');
     relay(nonceOf(calls[1]!)); // a replay: the flow is over
     relay(nonceOf(calls[0]!));
+    await aDone;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seen).to.deep.equal(['b:slack', 'a:hubspot']);
   });
