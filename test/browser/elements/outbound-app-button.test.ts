@@ -123,7 +123,8 @@ describe('<outbound-app-button>', () => {
       const started = nextEvent(el, 'outbound-connect-start');
       await sendKeys({ press: 'Enter' });
       await started;
-      await recorder().next();
+      // The connect call may already have finished while sendKeys was answering.
+      if (!recorder().urls.length) await recorder().next();
       expect(el.status).to.equal('connecting');
     });
   });
