@@ -50,6 +50,7 @@ export async function createDemoBackend({ apiBaseUrl, projectId, managementKey, 
       return json(res, 502, { error: 'descope', message: `Descope answered ${result.code}: ${result.error?.errorMessage ?? 'no message'}` });
     }
     const token = result.data;
+    if (!token?.accessToken) return json(res, 502, { error: 'descope', message: 'Descope answered no token' });
 
     const query = new URLSearchParams({ personFields: 'names,emailAddresses', pageSize: '100' });
     const provider = await fetch(`${api}/provider/google/v1/people/me/connections?${query}`, {

@@ -1,3 +1,5 @@
+// @ts-check
+/* global document, location, Element, HTMLButtonElement */
 // The token page's buttons (a file, not inline: the page's CSP allows only 'self' scripts).
 // Each button calls the emulator's own JSON hook, then reloads the server-rendered table.
 const status = document.getElementById('token-status');
@@ -9,8 +11,9 @@ function say(text) {
 
 document.addEventListener('click', async (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
-  const row = button?.closest('tr[data-token-id]');
-  if (!button || !row) return;
+  if (!(button instanceof HTMLButtonElement)) return;
+  const row = button.closest('tr[data-token-id]');
+  if (!row) return;
   const id = row.getAttribute('data-token-id') ?? '';
   const action = button.getAttribute('data-action');
   const path = `/emulator/tokens/${encodeURIComponent(id)}${action === 'refresh' ? '/refresh' : ''}`;

@@ -57,7 +57,13 @@ function listRequests(_req, res, ctx, { url }) {
  */
 function listConnections(_req, res, ctx, { url }) {
   const filter = { userId: url.searchParams.get('userId') || undefined, appId: url.searchParams.get('appId') || undefined };
-  const connections = ctx.store.listConnections(filter).map(({ accessToken: _a, refreshToken: _r, ...rest }) => rest);
+  const connections = ctx.store.listConnections(filter).map((c) => {
+    /** @type {Partial<import('../store.js').Connection>} */
+    const view = { ...c };
+    delete view.accessToken;
+    delete view.refreshToken;
+    return view;
+  });
   sendJson(res, 200, { connections });
 }
 

@@ -25,7 +25,8 @@ const when = (ms) => (ms ? new Date(ms).toISOString().replace('T', ' ').replace(
 
 /** The token without its secret values (for the page's script and the test hooks). @param {Connection} c */
 export function publicToken(c) {
-  const { accessToken: _a, refreshToken: _r, ...token } = tokenResponse(c, false);
+  const token = tokenResponse(c, false);
+  delete token.accessToken;
   return token;
 }
 

@@ -10,7 +10,7 @@ export const REDIRECT = 'http://localhost:4511/settings';
 /**
  * @param {string} base
  * @param {string} path
- * @param {{ method?: string, headers?: Record<string, string>, body?: unknown, raw?: string | Buffer }} [options]
+ * @param {{ method?: string, headers?: Record<string, string>, body?: unknown, raw?: string }} [options]
  */
 export async function call(base, path, { method = 'GET', headers = {}, body, raw } = {}) {
   const res = await fetch(base + path, {
