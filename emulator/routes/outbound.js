@@ -84,6 +84,8 @@ async function connect(req, res, ctx) {
   }
   if (tenantId !== undefined && typeof tenantId !== 'string') throw new HttpError(400, ERRORS.invalidArguments, 'tenantId must be a string');
   if (tenantLevel !== undefined && typeof tenantLevel !== 'boolean') throw new HttpError(400, ERRORS.invalidArguments, 'tenantLevel must be a boolean');
+  // A tenant-level token belongs to a tenant: without one, no fetchTenantToken could ever find it.
+  if (tenantLevel && !tenantId) throw new HttpError(400, ERRORS.missingArguments, 'tenantLevel needs tenantId (the tenant the token is for)');
   if (externalIdentifier !== undefined && typeof externalIdentifier !== 'string') {
     throw new HttpError(400, ERRORS.invalidArguments, 'options.externalIdentifier must be a string');
   }

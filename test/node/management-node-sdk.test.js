@@ -242,3 +242,14 @@ describe('authorization', () => {
     assertSdkError(await noTenant.fetchTenantToken('slack', 'T-one'), 403);
   });
 });
+
+test('a tenant-level connect without a tenant ID is refused (its token could never be fetched)', async () => {
+  const { json: s } = await call(emulator.baseUrl, '/emulator/sessions', { method: 'POST', body: { loginId: 'no-tenant@example.com' } });
+  const res = await call(emulator.baseUrl, '/v1/outbound/oauth/connect', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${emulator.projectId}:${s.refreshJwt}` },
+    body: { appId: 'slack', tenantLevel: true, options: { redirectUrl: 'http://localhost:4511/' } },
+  });
+  assertDescopeError(res, 400, 'E011002');
+  assert.match(res.json.errorMessage, /tenantId/);
+});
