@@ -34,8 +34,13 @@ export function publicToken(c) {
 function row(c) {
   const expired = c.accessTokenExpiry <= Date.now();
   const scopes = c.scopes.length ? c.scopes.map((s) => `<li><code>${e(s)}</code></li>`).join('') : '<li class="muted">none</li>';
+  // Actions come right after the ID, so the buttons are in view however wide the table scrolls.
   return `<tr data-token-id="${e(c.id)}">
   <td><code>${e(c.id)}</code></td>
+  <td><div class="token-actions">
+    <button type="button" class="secondary" data-action="refresh" aria-label="Refresh token ${e(c.id)}">Refresh</button>
+    <button type="button" class="danger" data-action="delete" aria-label="Delete token ${e(c.id)}">Delete</button>
+  </div></td>
   <td>${e(c.appId)}</td>
   <td>${c.tenantLevel ? '<span class="muted">tenant-level</span>' : `<code>${e(c.userId)}</code>`}</td>
   <td>${c.tenantId ? `<code>${e(c.tenantId)}</code>` : '—'}</td>
@@ -46,10 +51,6 @@ function row(c) {
   <td>${c.lastRefreshError ? e(c.lastRefreshError) : '—'}</td>
   <td><code>${e(c.tokenSub)}</code></td>
   <td>${e(c.accessTokenType)}</td>
-  <td class="token-actions">
-    <button type="button" class="secondary" data-action="refresh" aria-label="Refresh token ${e(c.id)}">Refresh</button>
-    <button type="button" class="danger" data-action="delete" aria-label="Delete token ${e(c.id)}">Delete</button>
-  </td>
 </tr>`;
 }
 
@@ -64,9 +65,9 @@ function tokenPage(_req, res, ctx, { url }) {
   <p id="token-status" role="status" aria-live="polite"></p>
   ${tokens.length ? `<div class="table-wrap"><table>
   <caption class="visually-hidden">Stored tokens</caption>
-  <thead><tr><th scope="col">ID</th><th scope="col">App</th><th scope="col">User</th><th scope="col">Tenant</th><th scope="col">Scopes</th>
+  <thead><tr><th scope="col">ID</th><th scope="col">Actions</th><th scope="col">App</th><th scope="col">User</th><th scope="col">Tenant</th><th scope="col">Scopes</th>
   <th scope="col">Access token expiry</th><th scope="col">Has refresh token</th><th scope="col">Last refreshed</th>
-  <th scope="col">Last refresh error</th><th scope="col">Token subject</th><th scope="col">Type</th><th scope="col">Actions</th></tr></thead>
+  <th scope="col">Last refresh error</th><th scope="col">Token subject</th><th scope="col">Type</th></tr></thead>
   <tbody>
 ${tokens.map(row).join('\n')}
   </tbody></table></div>` : '<p class="empty">No tokens yet: connect an app and allow it.</p>'}
