@@ -36,8 +36,9 @@ export const PROVIDER_TOKEN_TTL_MS = 60 * 60 * 1000;
  * @typedef {{ id: string, appId: string, userId: string, tenantId?: string, tenantLevel?: boolean,
  *   scopes: string[], externalIdentifier?: string, createdAt: number,
  *   tokenSub: string, accessToken: string, accessTokenType: string, accessTokenExpiry: number,
- *   refreshToken: string, lastRefreshTime: number, lastRefreshError: string }} Connection
+ *   refreshToken: string, lastRefreshTime: number, lastRefreshError: string, grantRevoked?: boolean }} Connection
  *   A connection and the provider token stored for it. Times are ms since the epoch.
+ *   grantRevoked: the user withdrew the access at the provider (test hook): refreshes fail.
  * @typedef {{ tokenId: string, expiresAt: number }} IssuedAccessToken
  * @typedef {{ version: 1, users: User[], connections: Connection[],
  *   accessTokens: Array<[string, IssuedAccessToken]> }} Snapshot
@@ -177,9 +178,24 @@ export function createStore(apps, { onChange = () => {} } = {}) {
       onChange();
       return true;
     },
-    /** Uses the refresh token: a new access token; earlier ones stay valid until they expire. @param {Connection} c */
+    /**
+     * Uses the refresh token: a new access token; earlier ones stay valid until they expire.
+     * When the grant was revoked, the refresh fails: the token keeps its (dead) access token and
+     * records the provider's answer in lastRefreshError.
+     * @param {Connection} c
+     */
     refreshConnection(c) {
-      issueAccessToken(c, Date.now());
+      if (c.grantRevoked) c.lastRefreshError = 'invalid_grant: Token has been expired or revoked.';
+      else issueAccessToken(c, Date.now());
+      onChange();
+      return c;
+    },
+    /** Test hook: the user withdrew the access at the provider: its access tokens die, refreshes fail. @param {Connection} c */
+    revokeGrant(c) {
+      const now = Date.now();
+      c.grantRevoked = true;
+      c.accessTokenExpiry = Math.min(c.accessTokenExpiry, now - 1);
+      for (const issued of accessTokens.values()) if (issued.tokenId === c.id) issued.expiresAt = Math.min(issued.expiresAt, now - 1);
       onChange();
       return c;
     },

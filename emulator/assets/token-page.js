@@ -23,7 +23,9 @@ document.addEventListener('click', async (event) => {
     const res = await fetch(path, { method: action === 'refresh' ? 'POST' : 'DELETE' });
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(body.errorMessage || `HTTP ${res.status}`);
-    sessionStorage.setItem('token-page:status', action === 'refresh' ? `Token ${id} refreshed.` : `Token ${id} deleted.`);
+    const failed = action === 'refresh' && body.token?.lastRefreshError;
+    const message = failed ? `Refreshing token ${id} failed: ${failed}` : action === 'refresh' ? `Token ${id} refreshed.` : `Token ${id} deleted.`;
+    sessionStorage.setItem('token-page:status', message);
     location.reload();
   } catch (error) {
     say(`Could not ${action} token ${id}: ${error instanceof Error ? error.message : error}`);

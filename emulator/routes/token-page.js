@@ -5,6 +5,8 @@
  *   GET    /emulator/tokens[?appId=&userId=]   the page (HTML; its script is a file, for a strict CSP)
  *   POST   /emulator/tokens/<id>/refresh        refresh now (a new access token)        → { token }
  *   POST   /emulator/tokens/<id>/expire         test hook: the access token expires now → { token }
+ *   POST   /emulator/tokens/<id>/revoke         test hook: the user withdrew the access at the provider:
+ *                                                its access tokens die, refreshes fail    → { token }
  *   DELETE /emulator/tokens/<id>                delete the token (disconnect)           → { deleted: 1 }
  *
  * The JSON answers carry the token as the management API shows it, without the token values.
@@ -93,6 +95,10 @@ export const tokenPageRoutes = [
   {
     method: 'POST', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)\/expire$/,
     handler: (_req, res, ctx, { params }) => sendJson(res, 200, { token: publicToken(ctx.store.expireAccessToken(connectionOf(ctx, params[0]))) }),
+  },
+  {
+    method: 'POST', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)\/revoke$/,
+    handler: (_req, res, ctx, { params }) => sendJson(res, 200, { token: publicToken(ctx.store.revokeGrant(connectionOf(ctx, params[0]))) }),
   },
   {
     method: 'DELETE', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)$/,

@@ -253,3 +253,23 @@ test('a tenant-level connect without a tenant ID is refused (its token could nev
   assertDescopeError(res, 400, 'E011002');
   assert.match(res.json.errorMessage, /tenantId/);
 });
+
+test('a grant revoked at the provider: the refresh fails, the token says why in lastRefreshError, a reconnect heals it', async () => {
+  const userId = await connectApp(emulator, { loginId: 'revoked@example.com', appId: 'google-contacts' });
+  const first = /** @type {any} */ ((await outbound.fetchToken('google-contacts', userId)).data);
+  assert.equal((await call(emulator.baseUrl, `/emulator/tokens/${first.id}/revoke`, { method: 'POST' })).status, 200);
+  assert.equal((await listContacts(emulator.baseUrl, first.accessToken)).status, 401, 'the provider killed the access token');
+
+  const after = /** @type {any} */ ((await outbound.fetchToken('google-contacts', userId, undefined, { forceRefresh: true })).data);
+  assert.equal(after.id, first.id);
+  assert.match(after.lastRefreshError, /invalid_grant/);
+  assert.equal(after.accessToken, first.accessToken, 'no new access token');
+  assert.ok(Number(after.accessTokenExpiry) * 1000 <= Date.now(), 'and it has expired');
+  const page = await call(emulator.baseUrl, `/emulator/tokens?userId=${userId}`);
+  assert.match(page.text, /invalid_grant: Token has been expired or revoked\./);
+
+  await connectApp(emulator, { loginId: 'revoked@example.com', appId: 'google-contacts' });
+  const healed = /** @type {any} */ ((await outbound.fetchToken('google-contacts', userId)).data);
+  assert.equal(healed.lastRefreshError, '');
+  assert.equal((await listContacts(emulator.baseUrl, healed.accessToken)).status, 200);
+});
