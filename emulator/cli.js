@@ -5,6 +5,7 @@
  * `npm start` runs it with --demo: the demo host page (and its small backend) next to it, or,
  * with --base-url, only the demo page pointed at a real Descope project.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,6 +78,9 @@ const projectIdArg = str('project-id');
 const managementKey = str('management-key') ?? DEFAULT_MANAGEMENT_KEY;
 const demo = Boolean(args.demo);
 if (baseUrlArg && !demo) fail('--base-url only applies to the demo page: add --demo');
+if (demo && !existsSync(new URL('../examples/index.html', import.meta.url))) {
+  fail('--demo runs from the outbound-elements repository (npm start): the installed package has no examples/ folder');
+}
 if (baseUrlArg && !projectIdArg) fail('--base-url needs --project-id (the Descope project that URL serves)');
 if (baseUrlArg && !URL.canParse(baseUrlArg)) fail(`--base-url must be an absolute URL, got '${baseUrlArg}'`);
 
