@@ -11,6 +11,8 @@ export const buttonStyles = css`
     display: inline-block;
     vertical-align: middle;
     max-width: 100%;
+    /* In a flex or grid container too, the label shrinks to an ellipsis instead of overflowing. */
+    min-width: 0;
     inline-size: var(--outbound-button-width, auto);
     /* light-dark() follows the color-scheme the element inherits from the page: light unless the
        page (or the element) sets color-scheme to dark, or to "light dark" (then the OS decides). */
@@ -142,6 +144,10 @@ export const buttonStyles = css`
     padding: var(--_logo-pad);
     border-radius: calc(var(--_logo) * 0.22);
     background: var(--_logo-bg);
+  }
+  [part='logo'].monogram-only {
+    padding: 0;
+    background: none;
   }
   [part='logo'].busy {
     visibility: hidden;

@@ -85,6 +85,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     _announcement: { state: true },
     _failureReason: { state: true },
     _logoFailed: { state: true },
+    _hasSlottedLogo: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -124,6 +125,7 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _announcement = '';
   private _failureReason = '';
   private _logoFailed = false;
+  private _hasSlottedLogo = false;
 
   constructor() {
     super();
@@ -211,6 +213,20 @@ export class OutboundAppButton extends OutboundConfigElement {
     this._logoFailed = true;
   }
 
+  private _onLogoSlotChange(event: Event): void {
+    this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
+  /** The `logo` URL when it is safe and has not failed to load. */
+  private get _logoUrl(): string | undefined {
+    return this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+  }
+
+  /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
+  private get _showsMonogram(): boolean {
+    return !this._hasSlottedLogo && !this._logoUrl;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('logo')) this._logoFailed = false;
   }
@@ -220,11 +236,9 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   private _renderLogo() {
-    const name = this._appName;
-    if (this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI)) {
-      return html`<img src=${this.logo} alt="" draggable="false" @error=${this._onLogoError} />`;
-    }
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(name)}</span>`;
+    const url = this._logoUrl;
+    if (url) return html`<img src=${url} alt="" draggable="false" @error=${this._onLogoError} />`;
+    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this._appName)}</span>`;
   }
 
   protected override render() {
@@ -249,7 +263,9 @@ export class OutboundAppButton extends OutboundConfigElement {
         @click=${this._onClick}
       >
         <span class="media">
-          <span part="logo" class=${busy ? 'busy' : ''}><slot name="logo">${this._renderLogo()}</slot></span>
+          <span part="logo" class=${`${busy ? 'busy' : ''} ${this._showsMonogram ? 'monogram-only' : ''}`}
+            ><slot name="logo" @slotchange=${this._onLogoSlotChange}>${this._renderLogo()}</slot></span
+          >
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing} ${badge}
         </span>
         <span part="label"><slot>${text}</slot></span>

@@ -56,7 +56,7 @@ let installed = false;
  * page's URL becomes the redirect URL the library asked for (with its return marker), and the
  * library's own return handling reports the success to the element that started it.
  */
-export function simulateConsentScreen(delay = 700): void {
+export function simulateConsentScreen(delay = 400): void {
   if (installed) return;
   installed = true;
   const leave = navigation.assign;
