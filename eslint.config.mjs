@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Callbacks passed to page.evaluate() run in the browser.
-    files: ['test/e2e/**/*.js', 'test/stories/**/*.js', 'bench/**/*.mjs'],
+    files: ['test/e2e/**/*.js', 'test/stories/**/*.js', 'bench/**/*.mjs', 'scripts/screenshot-states.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
