@@ -5,35 +5,13 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import manifest from '../custom-elements.json';
 import { configure } from '../src/core/config.js';
 import type { OutboundErrorCode } from '../src/core/errors.js';
 import { dispatchOutboundEvent } from '../src/events.js';
 import { fr } from '../src/locales/fr.js';
 import { fakeSdk, type FakeAnswer } from './support/fake-sdk.js';
+import { argTypesFor } from './support/manifest-arg-types.js';
 import { appButton, buttonsIn, logoOf, reach, wellKnownApps, type ButtonArgs } from './support/render.js';
-
-interface ManifestCssProperty {
-  name: string;
-  description?: string;
-  default?: string;
-}
-
-/** A control for each `--outbound-…` token of the manifest: a colour picker for colours. */
-const tokenControls = Object.fromEntries(
-  (
-    (manifest as { modules: { declarations?: { tagName?: string; cssProperties?: ManifestCssProperty[] }[] }[] }).modules
-      .flatMap((module) => module.declarations ?? [])
-      .find((declaration) => declaration.tagName === 'outbound-app-button')?.cssProperties ?? []
-  ).map((token) => [
-    token.name,
-    {
-      control: /color|background/.test(token.name) ? 'color' : 'text',
-      description: token.description,
-      table: { category: 'css custom properties', defaultValue: { summary: token.default } },
-    },
-  ]),
-);
 
 const meta = {
   title: 'Elements/outbound-app-button',
@@ -50,9 +28,7 @@ const meta = {
     sdk: fakeSdk(),
   },
   argTypes: {
-    ...tokenControls,
-    size: { control: 'inline-radio', options: ['sm', 'md', 'lg'] },
-    variant: { control: 'inline-radio', options: ['outline', 'filled', 'ghost'] },
+    ...argTypesFor('outbound-app-button', ['app-id', 'app-name', 'label', 'logo', 'scopes', 'size', 'variant', 'disabled', 'aria-label']),
     sdk: { control: false, description: 'Here: a fake SDK (no network). In an app: your @descope/web-js-sdk instance, or nothing.' },
   },
   parameters: {

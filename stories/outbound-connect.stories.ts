@@ -5,6 +5,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { fakeSdk, type FakeAnswer } from './support/fake-sdk.js';
+import { argTypesFor } from './support/manifest-arg-types.js';
 import { logoOf, wellKnownApps } from './support/render.js';
 
 interface ConnectArgs {
@@ -25,6 +26,7 @@ const meta = {
   tags: ['autodocs'],
   args: { answer: 'consent' },
   argTypes: {
+    ...argTypesFor('outbound-connect', []),
     answer: {
       control: 'inline-radio',
       options: Object.keys(answers),

@@ -265,10 +265,17 @@ export const buttonStyles = css`
       border-color: GrayText;
       border-top-color: Highlight;
     }
-    .badge {
+    /* Drawn in the system's own colours: check and "!" tell the states apart by shape. */
+    .badge,
+    .monogram {
       forced-color-adjust: none;
-      background: CanvasText;
       --_surface: Canvas;
+    }
+    .badge.connected,
+    .badge.error,
+    .monogram {
+      background: CanvasText;
+      color: Canvas;
     }
   }
 `;

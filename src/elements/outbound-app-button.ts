@@ -106,11 +106,12 @@ export class OutboundAppButton extends OutboundConfigElement {
   /** Disables the button. */
   disabled = false;
 
+  // Spelled out rather than ButtonSize/ButtonVariant: the manifest (and Storybook's controls) show the values.
   /** `sm`, `md` (default) or `lg`. */
-  size: ButtonSize = 'md';
+  size: 'sm' | 'md' | 'lg' = 'md';
 
   /** `outline` (default), `filled` or `ghost`. */
-  variant: ButtonVariant = 'outline';
+  variant: 'outline' | 'filled' | 'ghost' = 'outline';
 
   /** The accessible name of the inner button, from the `aria-label` attribute. */
   declare ariaLabel: string | null;
