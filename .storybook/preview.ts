@@ -8,15 +8,18 @@ import { simulateConsentScreen } from '../stories/support/fake-sdk.js';
 import { withReviewToolbar } from '../stories/support/review-toolbar.js';
 
 setCustomElementsManifest(manifest);
-// What src/define.ts does. (Importing it for its side effect is not enough here: package.json's
+// What src/define.ts does, but for reporting returns (see afterEach). (Importing it for its side effect is not enough here: package.json's
 // `sideEffects` names only dist/ files, so the bundler would drop the import.)
 if (!customElements.get('outbound-connect')) customElements.define('outbound-connect', OutboundConnect);
 if (!customElements.get('outbound-app-button')) customElements.define('outbound-app-button', OutboundAppButton);
-reportReturnsToElements();
 simulateConsentScreen();
 
 const preview: Preview = {
   decorators: [withReviewToolbar],
+  // A real redirect return (the emulator story) is reported once the first story has rendered:
+  // Storybook renders after DOMContentLoaded, when define.ts would report it, so the button that
+  // started the round trip would not be there yet. (Idempotent: it starts watching once.)
+  afterEach: () => reportReturnsToElements(),
   globalTypes: {
     theme: {
       description: 'Colour scheme of the page around the elements',

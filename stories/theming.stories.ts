@@ -39,6 +39,7 @@ export const BrandColours: Story = {
         --outbound-button-border-color: #ff7a59;
         --outbound-button-hover-background: #ff8f73;
         --outbound-focus-ring-color: #c2410c;
+        --outbound-logo-background: #fff;
       }
     </style>
     <div style="display:flex;flex-wrap:wrap;gap:12px">
