@@ -3,6 +3,8 @@
  * and how the layers merge (first defined value wins).
  */
 
+import type { StringOverrides } from '../elements/strings.js';
+
 export type ConnectMode = 'redirect' | 'popup' | 'auto';
 
 /** The part of `@descope/web-js-sdk` the elements use; a host may pass its own instance. */
@@ -52,6 +54,12 @@ export interface OutboundConfig {
   tenantLevel?: boolean;
   /** Any JSON-serialisable value, handed back in the result events after the round trip. */
   returnState?: unknown;
+  /** The elements' language, e.g. `fr`; default: the nearest `lang` attribute. */
+  locale?: string;
+  /** String tables by language tag, e.g. `{ fr }` from `outbound-elements/locales/fr`. */
+  locales?: Record<string, StringOverrides>;
+  /** Replacements for any of the elements' strings, over every locale. */
+  strings?: StringOverrides;
 }
 
 export const CONFIG_KEYS = [
@@ -66,6 +74,9 @@ export const CONFIG_KEYS = [
   'tenantId',
   'tenantLevel',
   'returnState',
+  'locale',
+  'locales',
+  'strings',
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};

@@ -7,9 +7,12 @@ import { trackButton } from './live-elements.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
-import { humanizeAppId, strings } from './strings.js';
+import { stringsFor } from './i18n.js';
+import { humanizeAppId, type StringOverrides } from './strings.js';
 
 export type ButtonStatus = 'idle' | 'connecting' | 'connected' | 'error';
+export type ButtonSize = 'sm' | 'md' | 'lg';
+export type ButtonVariant = 'outline' | 'filled' | 'ghost';
 
 const scopesConverter = {
   fromAttribute: (value: string | null) => parseScopes(value),
@@ -32,19 +35,25 @@ const scopesConverter = {
  * @csspart label - The label text.
  * @csspart spinner - The busy indicator shown over the logo while connecting.
  *
- * @cssprop [--outbound-button-background=#fff] - Background (dark scheme: #131314).
- * @cssprop [--outbound-button-color=#1f1f1f] - Text colour (dark scheme: #e3e3e3).
- * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f).
+ * @attr {'sm' | 'md' | 'lg'} size - Height, type size and logo size: 32, 40 (default) or 48 px.
+ * @attr {'outline' | 'filled' | 'ghost'} variant - `outline` (default: light surface, thin border), `filled` (solid, high emphasis), `ghost` (no border or fill until hovered).
+ * @attr aria-label - The accessible name, forwarded to the inner button (needed when the label is hidden, as in an icon-only button).
+ *
+ * @cssprop [--outbound-button-background=#fff] - Background (dark scheme: #131314; `filled`: #1f1f1f / #e3e3e3; `ghost`: transparent).
+ * @cssprop [--outbound-button-color=#1f1f1f] - Text colour (dark scheme: #e3e3e3; `filled`: the background's opposite).
+ * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f; transparent for `filled` and `ghost`).
  * @cssprop [--outbound-button-hover-background] - Background on hover (a tint of the text colour by default).
  * @cssprop [--outbound-button-active-background] - Background while pressed.
- * @cssprop [--outbound-button-radius=6px] - Corner radius.
- * @cssprop [--outbound-button-height=40px] - Minimum height.
- * @cssprop [--outbound-button-padding-inline=12px] - Inline padding.
- * @cssprop [--outbound-button-gap=10px] - Space between logo and label.
+ * @cssprop [--outbound-button-radius=6px] - Corner radius (`999px` for a pill).
+ * @cssprop [--outbound-button-height=40px] - Minimum height (sm 32px, lg 48px).
+ * @cssprop [--outbound-button-padding-inline=12px] - Inline padding (sm 10px, lg 16px).
+ * @cssprop [--outbound-button-gap=10px] - Space between logo and label (sm 8px, lg 12px).
  * @cssprop [--outbound-button-font-family=system-ui] - Font family.
- * @cssprop [--outbound-button-font-size=14px] - Font size.
+ * @cssprop [--outbound-button-font-size=14px] - Font size (sm 13px, lg 16px).
  * @cssprop [--outbound-button-font-weight=500] - Font weight.
- * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size.
+ * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the label then stays centred).
+ * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size (sm 16px, lg 24px).
+ * @cssprop [--outbound-logo-background] - A tile behind the logo; white on `filled` so dark logos stay visible, none otherwise.
  * @cssprop [--outbound-monogram-background] - Monogram tile (shown without a logo); a tint of the text colour by default.
  * @cssprop [--outbound-monogram-color] - Monogram letter; the button background by default.
  * @cssprop [--outbound-focus-ring-color=#0b57d0] - Focus ring (2px, offset 2px).
@@ -67,10 +76,16 @@ export class OutboundAppButton extends OutboundConfigElement {
     label: { attribute: 'label' },
     logo: { attribute: 'logo' },
     disabled: { attribute: 'disabled', type: Boolean, reflect: true },
+    size: { attribute: 'size', reflect: true },
+    variant: { attribute: 'variant', reflect: true },
+    // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
+    ariaLabel: { attribute: 'aria-label', reflect: true },
+    strings: { attribute: false },
     _status: { state: true },
     _announcement: { state: true },
     _failureReason: { state: true },
     _logoFailed: { state: true },
+    _hasSlottedLogo: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -91,10 +106,27 @@ export class OutboundAppButton extends OutboundConfigElement {
   /** Disables the button. */
   disabled = false;
 
+  // Spelled out rather than ButtonSize/ButtonVariant: the manifest (and Storybook's controls) show the values.
+  /** `sm`, `md` (default) or `lg`. */
+  size: 'sm' | 'md' | 'lg' = 'md';
+
+  /** `outline` (default), `filled` or `ghost`. */
+  variant: 'outline' | 'filled' | 'ghost' = 'outline';
+
+  /** The accessible name of the inner button, from the `aria-label` attribute. */
+  declare ariaLabel: string | null;
+
+  /**
+   * Replacements for this button's words, over the locale's and `configure({ strings })`'s:
+   * `{ connect: 'Link {app}', reasons: { network: '…' } }`. Property only.
+   */
+  strings?: StringOverrides;
+
   private _status: ButtonStatus = 'idle';
   private _announcement = '';
   private _failureReason = '';
   private _logoFailed = false;
+  private _hasSlottedLogo = false;
 
   constructor() {
     super();
@@ -132,7 +164,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     const appName = this._appName;
     this._status = 'connecting';
     this._failureReason = '';
-    this._announcement = strings.connecting(appName);
+    this._announcement = this._strings.connecting(appName);
     const result = await connectLazily(this, this.appId ?? '', { scopes: this.scopes });
     if (result.status === 'canceled') {
       this._status = 'idle';
@@ -140,32 +172,37 @@ export class OutboundAppButton extends OutboundConfigElement {
     }
   }
 
+  private get _strings() {
+    return stringsFor(this, this.strings);
+  }
+
   private get _appName(): string {
-    return this.appName?.trim() || humanizeAppId(this.appId ?? '') || 'app';
+    return this.appName?.trim() || humanizeAppId(this.appId ?? '') || this._strings.unnamedApp();
   }
 
   private _onOutcome(event: Event): void {
     if (event.target !== this) return;
     const name = this._appName;
+    const words = this._strings;
     if (event.type === 'outbound-connect-success') {
       this._status = 'connected';
-      this._announcement = strings.connected(name);
+      this._announcement = words.connected(name);
     } else if (event.type === 'outbound-connect-error') {
       this._status = 'error';
       this._failureReason = '';
-      this._announcement = strings.failed(name, '');
+      this._announcement = words.failed(name, '');
       const { code } = (event as CustomEvent<ConnectErrorDetail>).detail;
       loadOnDemand().then(
         ({ reasonFor }) => {
           if (this._status !== 'error') return;
-          this._failureReason = reasonFor(code);
-          this._announcement = strings.failed(name, this._failureReason);
+          this._failureReason = reasonFor(code, words.reasons);
+          this._announcement = words.failed(name, this._failureReason);
         },
         () => undefined, // the generic announcement stands
       );
     } else {
       this._status = 'idle';
-      this._announcement = strings.canceled(name);
+      this._announcement = words.canceled(name);
     }
   }
 
@@ -177,6 +214,20 @@ export class OutboundAppButton extends OutboundConfigElement {
     this._logoFailed = true;
   }
 
+  private _onLogoSlotChange(event: Event): void {
+    this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  }
+
+  /** The `logo` URL when it is safe and has not failed to load. */
+  private get _logoUrl(): string | undefined {
+    return this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+  }
+
+  /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
+  private get _showsMonogram(): boolean {
+    return !this._hasSlottedLogo && !this._logoUrl;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('logo')) this._logoFailed = false;
   }
@@ -186,17 +237,16 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   private _renderLogo() {
-    const name = this._appName;
-    if (this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI)) {
-      return html`<img src=${this.logo} alt="" draggable="false" @error=${this._onLogoError} />`;
-    }
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(name)}</span>`;
+    const url = this._logoUrl;
+    if (url) return html`<img src=${url} alt="" draggable="false" @error=${this._onLogoError} />`;
+    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this._appName)}</span>`;
   }
 
   protected override render() {
     const name = this._appName;
+    const words = this._strings;
     const busy = this._status === 'connecting';
-    const text = this.label || (this._status === 'connected' ? strings.reconnect(name) : strings.connect(name));
+    const text = this.label || (this._status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
       this._status === 'connected'
         ? html`<span class="badge connected" aria-hidden="true"></span>`
@@ -209,11 +259,14 @@ export class OutboundAppButton extends OutboundConfigElement {
         type="button"
         ?disabled=${this.disabled}
         aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${this.ariaLabel || nothing}
         title=${this._failureReason || nothing}
         @click=${this._onClick}
       >
         <span class="media">
-          <span part="logo" class=${busy ? 'busy' : ''}><slot name="logo">${this._renderLogo()}</slot></span>
+          <span part="logo" class=${`${busy ? 'busy' : ''} ${this._showsMonogram ? 'monogram-only' : ''}`}
+            ><slot name="logo" @slotchange=${this._onLogoSlotChange}>${this._renderLogo()}</slot></span
+          >
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing} ${badge}
         </span>
         <span part="label"><slot>${text}</slot></span>
