@@ -5,6 +5,7 @@
 import './define.js';
 
 export { OutboundAppButton, OutboundConnect, OutboundConfigElement, type ButtonStatus } from './elements/index.js';
+export { OutboundAppList } from './elements/index.js';
 export {
   configure,
   OutboundError,

@@ -52,6 +52,8 @@ export interface OutboundConfig {
   tenantLevel?: boolean;
   /** Any JSON-serialisable value, handed back in the result events after the round trip. */
   returnState?: unknown;
+  /** Show whether the user has already connected the app (asks Descope once per page). */
+  checkStatus?: boolean;
 }
 
 export const CONFIG_KEYS = [
@@ -66,6 +68,7 @@ export const CONFIG_KEYS = [
   'tenantId',
   'tenantLevel',
   'returnState',
+  'checkStatus',
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};

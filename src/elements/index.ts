@@ -4,5 +4,6 @@
  */
 export { OutboundAppButton, type ButtonStatus } from './outbound-app-button.js';
 export { OutboundConnect } from './outbound-connect.js';
+export { OutboundAppList } from './outbound-app-list.js';
 export { OutboundConfigElement } from './outbound-config-element.js';
 export { reportReturnsToElements } from './return-reporting.js';

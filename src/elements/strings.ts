@@ -10,6 +10,19 @@ export const strings = {
   connected: (app: string) => `${app} connected`,
   canceled: (app: string) => `Connecting ${app} was canceled`,
   failed: (app: string, reason: string) => `Couldn't connect ${app}. ${reason}`,
+  // <outbound-app-list>
+  disconnect: (app: string) => `Disconnect ${app}`,
+  listConnect: 'Connect',
+  listReconnect: 'Reconnect',
+  listDisconnect: 'Disconnect',
+  listConnected: 'Connected',
+  listNotConnected: 'Not connected',
+  listConnecting: 'Connecting…',
+  listLoading: 'Loading apps…',
+  listEmpty: 'No apps to show.',
+  listSignedOut: 'Sign in to see your apps.',
+  listFailed: "Couldn't load the apps.",
+  listRetry: 'Retry',
 };
 
 
