@@ -73,7 +73,7 @@ describe('<outbound-app-button> and the app catalog', () => {
     await el.updateComplete;
     expect(el.getAttribute('status')).to.equal('connected');
     expect(label(el)).to.equal('Reconnect Slack');
-    expect(el.shadowRoot!.querySelector('.badge.connected')).to.exist;
+    expect(el.shadowRoot!.querySelector('.badge.connected')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
 

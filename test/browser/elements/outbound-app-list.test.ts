@@ -39,7 +39,7 @@ describe('<outbound-app-list>', () => {
     const button = slack.querySelector<HTMLButtonElement>('button[part="connect"]')!;
     expect(button.getAttribute('aria-label')).to.equal('Connect Slack');
     expect(button.textContent!.trim()).to.equal('Connect');
-    expect(root(el).querySelector('ul[part="list"]')).to.exist;
+    expect(root(el).querySelector('ul[part="list"]')).not.to.equal(null);
     expect(await gets(since, CATALOG_PATH)).to.equal(1);
     expect(await gets(since, ME_PATH)).to.equal(1);
     expect(await gets(since, CONNECTED_PATH)).to.equal(1);
@@ -149,7 +149,7 @@ describe('<outbound-app-list>', () => {
     try {
       const el = await fixture<OutboundAppList>(html`<outbound-app-list></outbound-app-list>`);
       await ready(el);
-      expect(root(el).querySelector('[part~="error"]')).to.exist;
+      expect(root(el).querySelector('[part~="error"]')).not.to.equal(null);
     } finally {
       console.error = error;
     }
