@@ -280,7 +280,13 @@ async function clientFor(config: OutboundConfig): Promise<{ sdk: CatalogSdk; tok
   const sdk = (await getSdk(config)) as CatalogSdk;
   let token = config.token;
   if (typeof config.getToken === 'function') {
-    const given: unknown = await config.getToken();
+    let given: unknown;
+    try {
+      given = await config.getToken();
+    } catch (error) {
+      // The host's way of saying "no session": nothing to show, nothing to report.
+      throw new OutboundError('unauthenticated', 'getToken() failed.', { cause: error });
+    }
     token = typeof given === 'string' && given ? given : undefined;
     if (!token) throw new OutboundError('unauthenticated', 'getToken() returned no token.');
   }

@@ -113,6 +113,29 @@ describe('catalog client (src/core/catalog.ts)', () => {
     expect(await gets(since, CONNECTED_PATH)).to.equal(1);
   });
 
+  it('asks getToken for the token (wins over token); a getToken that throws means signed out, quietly', async () => {
+    localStorage.clear();
+    const { refreshJwt } = await newSession();
+    let asked = 0;
+    const getToken = async () => {
+      asked++;
+      return refreshJwt;
+    };
+    const results = await Promise.all(Array.from({ length: 5 }, () => readConnectedAppIds({ ...config(), getToken, token: 'ignored' })));
+    expect(results[0]).to.deep.equal({ state: 'ready', value: [] });
+    expect(asked).to.equal(2); // once for /me, once for apps-with-user-token
+    const said: unknown[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => said.push(args);
+    try {
+      const failing = () => Promise.reject(new Error('signed out'));
+      expect(await readCatalog({ ...config(), getToken: failing })).to.deep.equal({ state: 'signed-out' });
+    } finally {
+      console.warn = warn;
+    }
+    expect(said).to.deep.equal([]);
+  });
+
   it('keeps the catalog (never the status) in sessionStorage, and serves it fresh without a request', async () => {
     await readCatalog(config());
     await readConnectedAppIds(config());
