@@ -113,6 +113,7 @@ test('status after a real connect round trip: the list and the buttons show Conn
   await waitForRow(page, 'slack', 'Not connected');
   await waitForStatus(page, 'outbound-app-button[app-id="slack"]', 'idle');
   assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__cspHistory), [], 'no CSP violation under the strict policy');
 });
 
 test('another tab of the same origin follows along: a connection made in tab A shows in tab B without a reload (BroadcastChannel)', { timeout: TEST_TIMEOUT }, async (t) => {
