@@ -13,7 +13,8 @@
  * time and served stale while it is revalidated. Nothing is requested without a session: no
  * token, no `getToken`, no host `sdk`, and no persisted Descope session means "signed out".
  */
-import type { OutboundConfig, OutboundSdk, SdkResponse } from './config.js';
+import { getPageConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
+import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
@@ -104,8 +105,12 @@ export function hasSession(config: OutboundConfig): boolean {
   return /(?:^|;\s*)DSR?=[^;]/.test(document.cookie);
 }
 
-/** The project's apps. Shared, cached for the page, and for a short time in sessionStorage. */
-export function readCatalog(config: OutboundConfig): Promise<CatalogResult<CatalogApp[]>> {
+/**
+ * The project's apps. Shared, cached for the page, and for a short time in sessionStorage.
+ * `configure()` fills in what `options` leaves out. Never rejects.
+ */
+export function readCatalog(options: OutboundConfig): Promise<CatalogResult<CatalogApp[]>> {
+  const config = mergeConfig(options, getPageConfig());
   if (!hasSession(config)) return Promise.resolve({ state: 'signed-out' });
   const key = scopeOf(config);
   const cached = catalogs.get(key);
@@ -137,8 +142,9 @@ function revalidate(config: OutboundConfig, key: string, stale: Entry<CatalogApp
   });
 }
 
-/** The IDs of the apps the signed-in user has connected (for `tenantId`, if configured). */
-export function readConnectedAppIds(config: OutboundConfig): Promise<CatalogResult<string[]>> {
+/** The IDs of the apps the signed-in user has connected (for `tenantId`, if configured). Never rejects. */
+export function readConnectedAppIds(options: OutboundConfig): Promise<CatalogResult<string[]>> {
+  const config = mergeConfig(options, getPageConfig());
   if (!hasSession(config)) return Promise.resolve({ state: 'signed-out' });
   const scope = scopeOf(config);
   const key = `${scope}|${config.tenantId ?? ''}`;
