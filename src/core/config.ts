@@ -72,6 +72,12 @@ export const CONFIG_KEYS = [
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};
+const configureListeners: (() => void)[] = [];
+
+/** Calls `listener` after each `configure()` (the elements re-read the app catalog). */
+export function onConfigure(listener: () => void): void {
+  configureListeners.push(listener);
+}
 
 /**
  * Sets page-wide defaults, the last layer of configuration (an element's own settings and those
@@ -93,6 +99,7 @@ export function configure(config: OutboundConfig): void {
     if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
     else (pageConfig as Record<string, unknown>)[key] = value;
   }
+  for (const listener of configureListeners) listener();
 }
 
 /** A copy of what `configure()` has set so far. */

@@ -6,6 +6,7 @@ import type { ConnectErrorDetail } from '../events.js';
 import { connectLazily, loadOnDemand, warmUpConnect } from './on-demand-loader.js';
 import { trackButton } from './live-elements.js';
 import { composedAncestors } from './composed-ancestors.js';
+import { onInheritedConfigChange } from './config-changes.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
@@ -110,6 +111,7 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _catalogApp?: { name: string; logo: string };
   private _catalogRead = 0;
   private _unwatchCatalog?: () => void;
+  private _unwatchConfig?: () => void;
 
   constructor() {
     super();
@@ -137,7 +139,8 @@ export class OutboundAppButton extends OutboundConfigElement {
     super.disconnectedCallback();
     trackButton(this, false);
     this._unwatchCatalog?.();
-    this._unwatchCatalog = undefined;
+    this._unwatchConfig?.();
+    this._unwatchCatalog = this._unwatchConfig = undefined;
   }
 
   /**
@@ -180,6 +183,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
     const read = ++this._catalogRead;
     if (!this.appId || (!want.apps && !want.status)) return;
+    this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
     loadOnDemand()
       .then(async (module) => {
         if (read !== this._catalogRead || !this.isConnected) return;

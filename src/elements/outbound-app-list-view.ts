@@ -7,6 +7,7 @@
 import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
 import type { CatalogApp } from '../core/catalog.js';
 import { isSafeRemoteImageUrl } from '../core/image-url.js';
+import { onInheritedConfigChange } from './config-changes.js';
 import { connectLazily, loadOnDemand } from './on-demand-loader.js';
 import { monogramLetter } from './monogram.js';
 import type { OutboundAppList } from './outbound-app-list.js';
@@ -31,6 +32,9 @@ export class AppListView implements ReactiveController {
   private _announcement = '';
   private _read = 0;
   private _unwatch?: () => void;
+  private _unwatchConfig?: () => void;
+  /** Whether a missing project was given until the page finished loading to arrive. */
+  private _waitedForPage = false;
 
   constructor(private readonly host: OutboundAppList) {
     host.addController(this);
@@ -41,12 +45,14 @@ export class AppListView implements ReactiveController {
   }
 
   hostConnected(): void {
+    this._unwatchConfig ??= onInheritedConfigChange(() => void this.load());
     void this.load();
   }
 
   hostDisconnected(): void {
     this._unwatch?.();
-    this._unwatch = undefined;
+    this._unwatchConfig?.();
+    this._unwatch = this._unwatchConfig = undefined;
   }
 
   private _set(changes: { state?: ListState; busy?: string | undefined; announcement?: string }): void {
@@ -81,7 +87,12 @@ export class AppListView implements ReactiveController {
     }
     if (read !== this._read) return;
     const { apps, connected } = view;
-    if (!apps) {
+    if (!apps && !this._waitedForPage && document.readyState !== 'complete') {
+      // The project may still be on its way (a script that sets it later): ask again once the
+      // page has loaded, and only then say what is missing.
+      this._waitedForPage = true;
+      window.addEventListener('load', () => setTimeout(() => void this.load()), { once: true });
+    } else if (!apps) {
       console.error(`[outbound-elements] not-configured: ${NOT_CONFIGURED}`);
       this._set({ state: { kind: 'error', message: NOT_CONFIGURED } });
     } else if (apps.state === 'signed-out') {

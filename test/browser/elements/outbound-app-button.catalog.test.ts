@@ -46,6 +46,22 @@ describe('<outbound-app-button> and the app catalog', () => {
     expect(buttons.every((b) => b.status === 'idle')).to.equal(true);
   });
 
+  it('reads again when the project arrives later: on an <outbound-connect> set after the buttons, or with configure()', async () => {
+    const provider = await fixture<HTMLElement>(html`<outbound-connect check-status>
+      <outbound-app-button app-id="hubspot"></outbound-app-button>
+    </outbound-connect>`);
+    const inside = provider.querySelector('outbound-app-button')!;
+    const alone = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="github"></outbound-app-button>`);
+    await settle(300); // both have read already, with no project: nothing
+    expect(label(inside)).to.equal('Connect Hubspot');
+    provider.setAttribute('project-id', emulator.projectId);
+    provider.setAttribute('base-url', emulator.baseUrl);
+    await until(() => label(inside) === 'Connect HubSpot', 'the catalog name after the provider got its project');
+    expect(label(alone)).to.equal('Connect Github');
+    configure({ projectId: emulator.projectId, baseUrl: emulator.baseUrl });
+    await until(() => label(alone) === 'Connect GitHub', 'the catalog name after configure()');
+  });
+
   it('makes no request when every button has its logo and name and no status is asked for', async () => {
     const since = Date.now();
     await fixture(html`<div>
