@@ -16,8 +16,8 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
  * name and description, whether it is connected, and a Connect (or Reconnect) button; with
  * `disconnect`, connected apps also offer Disconnect. The list reads the catalog and the status
  * through the same session as the connect call, sharing one request per endpoint with every other
- * element of the page. Its rows, styles and the catalog client load on demand (the first paint
- * is empty, then a loading skeleton).
+ * element of the page. Its rows, styles and the catalog client load on demand: the first paint
+ * says "Loading apps…", then a skeleton shows until the answer arrives.
  *
  * @summary The project's Outbound Apps, with status and a connect / reconnect button for each.
  * @tagname outbound-app-list
