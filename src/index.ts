@@ -15,6 +15,7 @@ export {
   type StringOverrides,
   type FailureReasons,
 } from './elements/index.js';
+export { OutboundAppList } from './elements/index.js';
 export {
   configure,
   OutboundError,

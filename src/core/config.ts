@@ -60,6 +60,8 @@ export interface OutboundConfig {
   locales?: Record<string, StringOverrides>;
   /** Replacements for any of the elements' strings, over every locale. */
   strings?: StringOverrides;
+  /** Show whether the user has already connected the app (asks Descope once per page). */
+  checkStatus?: boolean;
 }
 
 export const CONFIG_KEYS = [
@@ -77,9 +79,16 @@ export const CONFIG_KEYS = [
   'locale',
   'locales',
   'strings',
+  'checkStatus',
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};
+const configureListeners: (() => void)[] = [];
+
+/** Calls `listener` after each `configure()` (the elements re-read the app catalog). */
+export function onConfigure(listener: () => void): void {
+  configureListeners.push(listener);
+}
 
 /**
  * Sets page-wide defaults, the last layer of configuration (an element's own settings and those
@@ -101,6 +110,7 @@ export function configure(config: OutboundConfig): void {
     if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
     else (pageConfig as Record<string, unknown>)[key] = value;
   }
+  for (const listener of configureListeners) listener();
 }
 
 /** A copy of what `configure()` has set so far. */

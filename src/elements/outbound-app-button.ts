@@ -1,14 +1,20 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { parseScopes } from '../core/scopes.js';
-import { isSafeImageUrl } from '../core/image-url.js';
+import { getPageConfig } from '../core/config.js';
+import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import type { ConnectErrorDetail } from '../events.js';
 import { connectLazily, loadOnDemand, warmUpConnect } from './on-demand-loader.js';
 import { trackButton } from './live-elements.js';
+import { composedAncestors } from './composed-ancestors.js';
+import { onInheritedConfigChange } from './config-changes.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
 import { stringsFor } from './i18n.js';
 import { humanizeAppId, type StringOverrides } from './strings.js';
+
+/** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
+const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];
 
 export type ButtonStatus = 'idle' | 'connecting' | 'connected' | 'error';
 export type ButtonSize = 'sm' | 'md' | 'lg';
@@ -29,6 +35,11 @@ const scopesConverter = {
  *
  * @slot - Label content; replaces the default label ("Connect Google Contacts").
  * @slot logo - A logo of your own (an `<img>` or `<svg>`), instead of the `logo` URL.
+ *
+ * Without `logo` or `app-name`, the button takes them from the project's app catalog; with
+ * `check-status` (or an `<outbound-connect check-status>` around it) it shows `connected` for an
+ * app the user has already connected, and its action becomes "Reconnect". The page asks Descope
+ * at most once per endpoint, however many buttons it holds (see the README).
  *
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).
@@ -86,6 +97,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     _failureReason: { state: true },
     _logoFailed: { state: true },
     _hasSlottedLogo: { state: true },
+    _catalogApp: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -127,6 +139,11 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _failureReason = '';
   private _logoFailed = false;
   private _hasSlottedLogo = false;
+  /** The app's name and logo from the catalog, when the button was given none. */
+  private _catalogApp?: { name: string; logo: string };
+  private _catalogRead = 0;
+  private _unwatchCatalog?: () => void;
+  private _unwatchConfig?: () => void;
 
   constructor() {
     super();
@@ -147,11 +164,15 @@ export class OutboundAppButton extends OutboundConfigElement {
     super.connectedCallback();
     trackButton(this, true);
     if (!this.hasAttribute('status')) this.setAttribute('status', this._status);
+    if (this.hasUpdated) this._readCatalog();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackButton(this, false);
+    this._unwatchCatalog?.();
+    this._unwatchConfig?.();
+    this._unwatchCatalog = this._unwatchConfig = undefined;
   }
 
   /**
@@ -177,7 +198,45 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   private get _appName(): string {
-    return this.appName?.trim() || humanizeAppId(this.appId ?? '') || this._strings.unnamedApp();
+    return this.appName?.trim() || this._catalogApp?.name || humanizeAppId(this.appId ?? '') || this._strings.unnamedApp();
+  }
+
+  /** `check-status` here, else on the nearest `<outbound-connect>` that sets it, else `configure()`. */
+  private _wantsStatus(): boolean {
+    if (this.checkStatus !== undefined) return this.checkStatus;
+    for (const ancestor of composedAncestors(this)) {
+      const inherited = ancestor.localName === 'outbound-connect' ? (ancestor as OutboundConfigElement).checkStatus : undefined;
+      if (inherited !== undefined) return inherited;
+    }
+    return getPageConfig().checkStatus === true;
+  }
+
+  /**
+   * Fills in the name and logo from the catalog and the connected status, when they are wanted:
+   * nothing is loaded or asked for when the button has both and no status is asked for.
+   */
+  private _readCatalog(): void {
+    const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
+    const read = ++this._catalogRead;
+    if (!this.appId || (!want.apps && !want.status)) return;
+    this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
+    loadOnDemand()
+      .then(async (module) => {
+        if (read !== this._catalogRead || !this.isConnected) return;
+        this._unwatchCatalog ??= module.onCatalogChange(() => this._readCatalog());
+        const view = await module.readCatalogFor(this, want);
+        if (read !== this._catalogRead) return;
+        if (view.apps?.state === 'ready') {
+          const app = view.apps.value.find((entry) => entry.id === this.appId);
+          if (app?.name !== this._catalogApp?.name || app?.logo !== this._catalogApp?.logo) {
+            this._catalogApp = app && { name: app.name, logo: app.logo };
+          }
+        }
+        if (view.connected?.state === 'ready' && (this._status === 'idle' || this._status === 'connected')) {
+          this._status = view.connected.value.includes(this.appId!) ? 'connected' : 'idle';
+        }
+      })
+      .catch(() => undefined); // no catalog: the button keeps its own name and monogram
   }
 
   private _onOutcome(event: Event): void {
@@ -219,8 +278,12 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   /** The `logo` URL when it is safe and has not failed to load. */
+  /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
   private get _logoUrl(): string | undefined {
-    return this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+    if (this._logoFailed) return undefined;
+    if (this.logo) return isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+    const remote = this._catalogApp?.logo;
+    return remote && isSafeRemoteImageUrl(remote) ? remote : undefined;
   }
 
   /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
@@ -229,11 +292,12 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('logo')) this._logoFailed = false;
+    if (changed.has('logo') || changed.has('_catalogApp' as keyof OutboundAppButton)) this._logoFailed = false;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     if (this.getAttribute('status') !== this._status) this.setAttribute('status', this._status);
+    if (CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this._readCatalog();
   }
 
   private _renderLogo() {

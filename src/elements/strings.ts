@@ -15,6 +15,19 @@ export const strings = {
   failed: (app: string, reason: string) => `Couldn't connect ${app}. ${reason}`,
   /** The name when there is neither `app-name` nor `app-id`. */
   unnamedApp: () => 'app',
+  // <outbound-app-list>
+  disconnect: (app: string) => `Disconnect ${app}`,
+  listConnect: () => 'Connect',
+  listReconnect: () => 'Reconnect',
+  listDisconnect: () => 'Disconnect',
+  listConnected: () => 'Connected',
+  listNotConnected: () => 'Not connected',
+  listConnecting: () => 'Connecting…',
+  listLoading: () => 'Loading apps…',
+  listEmpty: () => 'No apps to show.',
+  listSignedOut: () => 'Sign in to see your apps.',
+  listFailed: () => "Couldn't load the apps.",
+  listRetry: () => 'Retry',
 };
 
 /** The words of every state, as the elements use them: functions of the app name (and reason). */
