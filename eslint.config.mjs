@@ -24,17 +24,23 @@ export default tseslint.config(
     },
   },
   {
+    // Stories and the Storybook config run in the browser (the preview) or in Node (main.ts).
+    files: ['stories/**/*.ts', '.storybook/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['test/browser/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'test/node/**/*.js', 'test/e2e/**/*.js', '*.mjs', 'bench/**/*.mjs'],
+    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'test/node/**/*.js', 'test/e2e/**/*.js', 'test/stories/**/*.js', '*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
     // Callbacks passed to page.evaluate() run in the browser.
-    files: ['test/e2e/**/*.js', 'bench/**/*.mjs'],
+    files: ['test/e2e/**/*.js', 'test/stories/**/*.js', 'bench/**/*.mjs', 'scripts/screenshot-states.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -34,6 +34,7 @@ export default [
       define: 'src/define.ts',
       'core/index': 'src/core/index.ts',
       'elements/index': 'src/elements/index.ts',
+      'locales/fr': 'src/locales/fr.ts',
     },
     external: isExternal,
     plugins: [

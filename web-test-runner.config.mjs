@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { startEmulator } from './emulator/server.js';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
@@ -27,7 +28,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   // One page at a time: keyboard tests need the focused page, and the suite takes seconds anyway.
   concurrency: 1,
-  plugins: [emulatorPlugin, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // a11ySnapshot(): the accessible names Chromium computes (tests of icon-only buttons).
+  plugins: [emulatorPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

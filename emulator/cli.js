@@ -1,25 +1,34 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm start`: the Descope emulator API plus the demo host page, or, with --base-url, only the
- * demo page pointed at a real Descope project.
+ * `outbound-emulator`: the local Descope emulator, for a laptop or a host app's CI.
+ * `npm start` runs it with --demo: the demo host page (and its small backend) next to it, or,
+ * with --base-url, only the demo page pointed at a real Descope project.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmulator, DEFAULT_PROJECT_ID } from './server.js';
-import { startDemoServer } from './demo-server.js';
+import { startEmulator, DEFAULT_PROJECT_ID, DEFAULT_MANAGEMENT_KEY } from './server.js';
 import { DEMO_USER } from './store.js';
 
-const HELP = `Usage: node emulator/cli.js [options]
+const HELP = `Usage: outbound-emulator [options]
 
-  --port <n>         port of the emulated Descope API (default 4510)
-  --app-port <n>     port of the demo page (default 4511)
-  --host <host>      interface to listen on (default 127.0.0.1)
-  --project-id <id>  project ID (default ${DEFAULT_PROJECT_ID})
-  --base-url <url>   use this real Descope API instead of the emulator (needs --project-id)
-  --help             show this help
+  --port <n>             port of the emulated Descope API (default 4510; 0 picks a free one)
+  --host <host>          interface to listen on (default 127.0.0.1)
+  --project-id <id>      project ID (default ${DEFAULT_PROJECT_ID})
+  --management-key <k>   management key for Bearer <projectId>:<key> (default ${DEFAULT_MANAGEMENT_KEY})
+  --apps <file.json>     the outbound apps: a JSON array of {id, name, description?, logo?,
+                         defaultScopes?, defaultRedirectUrl?, provider?} (default: the built-in five)
+  --state <file.json>    keep users, connections and tokens in this file across restarts
+  --quiet                do not log each request
+  --demo                 also serve the demo host page and its backend (what npm start does)
+  --app-port <n>         port of the demo page (default 4511; with --demo)
+  --base-url <url>       demo page only, against this real Descope API (with --demo; needs --project-id)
+  --help                 show this help
 `;
 
-/** @param {string} message */
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(message);
   process.exit(1);
@@ -29,39 +38,62 @@ function fail(message) {
 function portOf(value, flag, fallback) {
   if (value === undefined) return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${flag} must be a port number, got '${value}'`);
+  if (!/^\d+$/.test(value) || port > 65535) fail(`${flag} must be a port number (0-65535), got '${value}'`);
   return port;
 }
 
-/** @type {ReturnType<typeof parseArgs>['values']} */
-let args;
+/** @type {Record<string, string | boolean | undefined>} */
+let args = {};
 try {
   ({ values: args } = parseArgs({
     options: {
       port: { type: 'string' },
-      'app-port': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'project-id': { type: 'string' },
+      'management-key': { type: 'string' },
+      apps: { type: 'string' },
+      state: { type: 'string' },
+      quiet: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      'app-port': { type: 'string' },
       'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
 } catch (err) {
   fail(`${err instanceof Error ? err.message : err}\n\n${HELP}`);
-  throw err; // unreachable; tells the type checker `args` is set
 }
 if (args.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
 
+/** @param {string} name */
+const str = (name) => /** @type {string | undefined} */ (args[name]);
 const host = String(args.host);
-const apiPort = portOf(/** @type {string | undefined} */ (args.port), '--port', 4510);
-const appPort = portOf(/** @type {string | undefined} */ (args['app-port']), '--app-port', 4511);
-const baseUrlArg = /** @type {string | undefined} */ (args['base-url']);
-const projectIdArg = /** @type {string | undefined} */ (args['project-id']);
+const apiPort = portOf(str('port'), '--port', 4510);
+const appPort = portOf(str('app-port'), '--app-port', 4511);
+const baseUrlArg = str('base-url');
+const projectIdArg = str('project-id');
+const managementKey = str('management-key') ?? DEFAULT_MANAGEMENT_KEY;
+const demo = Boolean(args.demo);
+if (baseUrlArg && !demo) fail('--base-url only applies to the demo page: add --demo');
+if (demo && !existsSync(new URL('../examples/index.html', import.meta.url))) {
+  fail('--demo runs from the outbound-elements repository (npm start): the installed package has no examples/ folder');
+}
 if (baseUrlArg && !projectIdArg) fail('--base-url needs --project-id (the Descope project that URL serves)');
 if (baseUrlArg && !URL.canParse(baseUrlArg)) fail(`--base-url must be an absolute URL, got '${baseUrlArg}'`);
+
+/** @type {import('./store.js').App[] | undefined} */
+let apps;
+const appsFile = str('apps');
+if (appsFile) {
+  try {
+    apps = JSON.parse(await readFile(appsFile, 'utf8'));
+  } catch (err) {
+    fail(`--apps ${appsFile}: ${err instanceof SyntaxError ? 'not valid JSON' : err instanceof Error ? err.message : err}`);
+  }
+}
 
 /** @type {Array<{ close(): Promise<void> }>} */
 const running = [];
@@ -69,26 +101,37 @@ try {
   let apiBaseUrl = /** @type {string} */ (baseUrlArg);
   let projectId = projectIdArg ?? DEFAULT_PROJECT_ID;
   if (!baseUrlArg) {
-    const emulator = await startEmulator({ host, port: apiPort, projectId, quiet: false });
+    const stateFile = str('state');
+    const emulator = await startEmulator({
+      host, port: apiPort, projectId, managementKey, apps, quiet: Boolean(args.quiet),
+      stateFile: stateFile ? resolve(stateFile) : undefined,
+    });
     running.push(emulator);
     ({ baseUrl: apiBaseUrl, projectId } = emulator);
+    console.log(`
+  Descope API:      ${apiBaseUrl} (emulator)
+  Project ID:       ${projectId}
+  Management key:   ${managementKey === DEFAULT_MANAGEMENT_KEY ? `${managementKey} (the default)` : '(as given with --management-key)'}
+  Token page:       ${apiBaseUrl}/emulator/tokens
+  Provider API:     ${apiBaseUrl}/provider/google/v1/people/me/connections
+  Sign-in:          ${DEMO_USER.loginId} / ${DEMO_USER.password}${stateFile ? `\n  State file:       ${resolve(stateFile)}` : ''}`);
   }
-  const demo = await startDemoServer({ host, port: appPort, apiBaseUrl, projectId });
-  running.push(demo);
-
-  console.log(`
-  Demo page:   ${demo.url}
-  Descope API: ${apiBaseUrl}${baseUrlArg ? ' (real Descope)' : ' (emulator)'}
-  Project ID:  ${projectId}
-${baseUrlArg ? '' : `  Demo login:  ${DEMO_USER.loginId} / ${DEMO_USER.password}\n`}
-  Press Ctrl-C to stop.
-`);
+  if (demo) {
+    // Only the demo needs these (and @descope/node-sdk, a devDependency): not the bin's users.
+    const { startDemoServer } = await import('./demo-server.js');
+    const { createDemoBackend } = await import('./demo-backend.js');
+    const backend = baseUrlArg ? undefined : await createDemoBackend({ apiBaseUrl, projectId, managementKey });
+    const page = await startDemoServer({ host, port: appPort, apiBaseUrl, projectId, backend });
+    running.push(page);
+    console.log(`  Demo page:        ${page.url}${baseUrlArg ? `\n  Descope API:      ${apiBaseUrl} (real Descope)\n  Project ID:       ${projectId}` : ''}`);
+  }
+  console.log('\n  Press Ctrl-C to stop.\n');
 } catch (err) {
   await Promise.all(running.map((s) => s.close()));
   const e = /** @type {NodeJS.ErrnoException & { port?: number }} */ (err);
   if (e.code === 'EADDRINUSE') fail(`Port ${e.port} is already in use: choose another with --port <n> (API) or --app-port <n> (demo page).`);
   if (e.code === 'EACCES') fail(`Not allowed to listen on port ${e.port}: choose another with --port <n> or --app-port <n>.`);
-  throw err;
+  fail(`Cannot start the emulator: ${e instanceof Error ? e.message : e}`);
 }
 
 /** @param {string} signal */

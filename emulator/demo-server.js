@@ -7,6 +7,7 @@
  *   /dist/…                       → the package build
  *   /vendor/descope-web-js-sdk.js → @descope/web-js-sdk's UMD build, as a host page loads it
  *   /demo-config.js               → `export default { projectId, baseUrl }`
+ *   /api/…                        → the demo backend, when given (demo-backend.js)
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -48,8 +49,10 @@ function inside(base, urlPath) {
 
 /**
  * @param {{ host?: string, port?: number, apiBaseUrl: string, projectId: string,
- *   root?: string, distDir?: string, sdkFile?: string }} options
+ *   root?: string, distDir?: string, sdkFile?: string,
+ *   backend?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, path: string) => Promise<void> }} options
  *   root: the directory served at `/` (default: the repo's examples/)
+ *   backend: answers every `/api/…` request (same origin as the page, so `connect-src 'self'`)
  */
 export async function startDemoServer(options) {
   const { host = '127.0.0.1', port = 0, apiBaseUrl, projectId } = options;
@@ -78,6 +81,7 @@ export async function startDemoServer(options) {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     /** @param {number} status @param {string} text */
     const plain = (status, text) => { res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }); res.end(text); };
+    if (options.backend && req.url?.startsWith('/api/')) return options.backend(req, res, req.url.split('?')[0]);
     if (req.method !== 'GET' && req.method !== 'HEAD') { res.setHeader('Allow', 'GET, HEAD'); return plain(405, 'Method not allowed\n'); }
     let urlPath;
     try {

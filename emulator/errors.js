@@ -20,6 +20,7 @@ export const ERRORS = /** @type {const} */ ({
   forbidden: { code: 'E061005', description: 'Forbidden' },
   invalidCredentials: { code: 'E061102', description: 'Invalid credentials' },
   appNotFound: { code: 'E073001', description: 'Outbound application not found' },
+  tokenNotFound: { code: 'E073002', description: 'Outbound application token not found' },
   routeNotFound: { code: 'E010404', description: 'Not found' },
   methodNotAllowed: { code: 'E010405', description: 'Method not allowed' },
   bodyTooLarge: { code: 'E010413', description: 'Request body too large' },

@@ -65,18 +65,20 @@ export function sendJson(res, status, body, headers = {}) {
   res.end(JSON.stringify(body));
 }
 
+// Emulator pages have no script and no inline style. `form-action *` because Chromium also
+// checks form-action against every redirect after a form post (consent → callback → host page).
+const PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action *; base-uri 'none'; frame-ancestors 'none'";
+
 /**
  * @param {Res} res
  * @param {number} status
  * @param {string} html
+ * @param {string} [csp] a page with its own script file passes a policy that allows it
  */
-export function sendHtml(res, status, html) {
+export function sendHtml(res, status, html, csp = PAGE_CSP) {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
-    // Emulator pages have no script and no inline style. `form-action *` because Chromium also
-    // checks form-action against every redirect after a form post (consent → callback → host page).
-    'Content-Security-Policy':
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action *; base-uri 'none'; frame-ancestors 'none'",
+    'Content-Security-Policy': csp,
   });
   res.end(html);
 }
@@ -95,8 +97,9 @@ export function sendMessagePage(res, status, title, message) {
 /**
  * @param {string} title
  * @param {string} body trusted HTML
+ * @param {string} [head] trusted extra head elements (a page's own stylesheet or script file)
  */
-export function page(title, body) {
+export function page(title, body, head = '') {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -104,7 +107,7 @@ export function page(title, body) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/emulator/assets/provider.css">
-</head>
+${head}</head>
 <body>
 ${body}
 </body>

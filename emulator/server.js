@@ -1,8 +1,11 @@
 // @ts-check
 /**
  * A local stand-in for the Descope API, just large enough for Outbound Apps: password sign-in,
- * sessions, `outbound.connect`, a fake provider consent page and Descope's callback, plus test
- * hooks under `/emulator/`. It speaks the wire format of the real SDK (descope-wire-facts.md).
+ * sessions, `outbound.connect`, a fake provider consent page and Descope's callback, the
+ * management API for the stored tokens (what @descope/node-sdk calls), a fake provider API, a
+ * token-management page, plus test hooks under `/emulator/`. It speaks the wire format of the
+ * real SDKs (descope-wire-facts.md). No dependency beyond Node: the `outbound-emulator` bin runs
+ * from an installed package as is.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -15,26 +18,63 @@ import { outboundRoutes } from './routes/outbound.js';
 import { providerRoutes } from './routes/provider.js';
 import { adminRoutes } from './routes/emulator-admin.js';
 import { staticRoutes } from './routes/static.js';
+import { managementRoutes } from './routes/management.js';
+import { providerApiRoutes } from './routes/provider-api.js';
+import { tokenPageRoutes } from './routes/token-page.js';
+import { DEFAULT_MANAGEMENT_KEY } from './mgmt-auth.js';
+import { createStateWriter, readStateFile } from './state-file.js';
 
 /** 28 characters, like every Descope project ID; `slice(1, -27)` is '' so the SDK sees no region. */
 export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 
 /**
- * @typedef {{ projectId: string, baseUrl: string, allowedRedirectHosts: string[],
+ * @typedef {{ projectId: string, managementKey: string, baseUrl: string, allowedRedirectHosts: string[],
  *   store: import('./store.js').Store, tokens: import('./tokens.js').Tokens,
  *   warn: (message: string) => void, consentOpenerPolicy?: string }} Ctx
  * @typedef {{ params: string[], url: URL }} Match
  * @typedef {{ method: string, path: string | RegExp,
  *   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse,
  *     ctx: Ctx, match: Match) => void | Promise<void> }} Route
- * @typedef {{ host?: string, port?: number, projectId?: string,
+ * @typedef {{ host?: string, port?: number, projectId?: string, managementKey?: string,
  *   apps?: import('./store.js').App[], allowedRedirectHosts?: string[], quiet?: boolean,
- *   consentOpenerPolicy?: string }} EmulatorOptions
+ *   stateFile?: string, consentOpenerPolicy?: string }} EmulatorOptions
+ *   managementKey: the secret of `Bearer <projectId>:<managementKey>` (default DEFAULT_MANAGEMENT_KEY);
+ *   stateFile: keep users, connections and tokens in this JSON file across restarts;
  *   consentOpenerPolicy: a `Cross-Origin-Opener-Policy` value (e.g. `same-origin`) for the
  *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`)
  */
 
-const routes = [...authRoutes, ...outboundRoutes, ...providerRoutes, ...adminRoutes, ...staticRoutes];
+export { DEFAULT_MANAGEMENT_KEY };
+
+const routes = [
+  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...providerRoutes, ...providerApiRoutes,
+  ...tokenPageRoutes, ...adminRoutes, ...staticRoutes,
+];
+
+/**
+ * Checks an apps list (from --apps or the option) so a typo fails at start, not mid-test.
+ * @param {unknown} apps
+ * @returns {import('./store.js').App[]}
+ */
+export function validateApps(apps) {
+  if (!Array.isArray(apps) || !apps.length) throw new Error('apps must be a non-empty JSON array of outbound apps');
+  const seen = new Set();
+  apps.forEach((app, i) => {
+    const where = `apps[${i}]`;
+    if (!app || typeof app !== 'object') throw new Error(`${where} must be an object`);
+    if (typeof app.id !== 'string' || !/^[A-Za-z0-9_-]+$/.test(app.id)) throw new Error(`${where}.id must be letters, digits, '-' or '_'`);
+    if (seen.has(app.id)) throw new Error(`${where}.id '${app.id}' appears twice`);
+    seen.add(app.id);
+    if (typeof app.name !== 'string' || !app.name) throw new Error(`${where}.name must be a non-empty string`);
+    for (const key of ['description', 'logo', 'defaultRedirectUrl', 'provider']) {
+      if (app[key] !== undefined && typeof app[key] !== 'string') throw new Error(`${where}.${key} must be a string`);
+    }
+    if (app.defaultScopes !== undefined && !(Array.isArray(app.defaultScopes) && app.defaultScopes.every((/** @type {unknown} */ s) => typeof s === 'string'))) {
+      throw new Error(`${where}.defaultScopes must be an array of strings`);
+    }
+  });
+  return apps;
+}
 
 /**
  * @param {Route} route
@@ -58,18 +98,33 @@ function matchPath(route, path) {
  */
 export async function startEmulator(options = {}) {
   const {
-    host = '127.0.0.1', port = 0, projectId = DEFAULT_PROJECT_ID,
-    allowedRedirectHosts = ['localhost', '127.0.0.1'], quiet = true,
+    host = '127.0.0.1', port = 0, projectId = DEFAULT_PROJECT_ID, managementKey = DEFAULT_MANAGEMENT_KEY,
+    allowedRedirectHosts = ['localhost', '127.0.0.1'], quiet = true, stateFile,
   } = options;
   if (!/^[A-Za-z0-9]+$/.test(projectId)) throw new Error(`Invalid project ID '${projectId}'`);
-  const apps = options.apps ?? JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8'));
-  const store = createStore(apps);
+  if (!/^[\x21-\x7e]+$/.test(managementKey) || managementKey.split('.').length === 3) {
+    throw new Error('The management key must be printable ASCII without spaces, and not shaped like a JWT');
+  }
+  const apps = validateApps(options.apps ?? JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8')));
+  /** @param {string} message */
+  const warn = (message) => { if (!quiet) console.warn(`[emulator] warning: ${message}`); };
+
+  const saved = stateFile ? await readStateFile(stateFile) : undefined;
+  /** @type {ReturnType<typeof createStateWriter> | undefined} */
+  let writer;
+  const store = createStore(apps, { onChange: () => writer?.schedule() });
+  if (saved) store.restore(saved);
+  if (stateFile) {
+    // State-file problems must be seen even in quiet mode: they lose a test's data.
+    writer = createStateWriter(stateFile, store.snapshot, (message) => console.warn(`[emulator] warning: ${message}`));
+    writer.schedule(); // create it now, so a host's CI sees the file as soon as the emulator is up
+  }
 
   /** @type {Ctx} */
   const ctx = {
-    projectId, baseUrl: '', allowedRedirectHosts, store,
+    projectId, managementKey, baseUrl: '', allowedRedirectHosts, store,
     tokens: await createTokens(projectId),
-    warn: (message) => { if (!quiet) console.warn(`[emulator] warning: ${message}`); },
+    warn,
     consentOpenerPolicy: options.consentOpenerPolicy,
   };
 
@@ -84,7 +139,8 @@ export async function startEmulator(options = {}) {
     if (!quiet) res.on('finish', () => console.log(`${req.method} ${path} → ${res.statusCode} (${Date.now() - started} ms)`));
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    applyCors(req, res);
+    // The fake provider's API is for backends: no CORS, as a provider token has no place in a page.
+    if (!path.startsWith('/provider/')) applyCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204);
       res.end();
@@ -126,11 +182,19 @@ export async function startEmulator(options = {}) {
   return {
     baseUrl: ctx.baseUrl,
     projectId,
+    managementKey,
     store,
-    /** Stops listening and drops keep-alive sockets so the process can exit at once. @returns {Promise<void>} */
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    /**
+     * Stops listening, drops keep-alive sockets so the process can exit at once, and waits for
+     * the state file to hold the last change.
+     * @returns {Promise<void>}
+     */
+    close: async () => {
+      await new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      });
+      await writer?.flush();
+    },
   };
 }

@@ -1,7 +1,13 @@
 // @ts-check
 /**
- * The emulator's whole state, in memory: users, pending authorisations, connections, revoked
- * tokens, the request log and the test faults. Nothing survives a restart, on purpose.
+ * The emulator's whole state, in memory: users, pending authorisations, connections (each one is
+ * also the provider token Descope stores for it), the access tokens the fake provider issued,
+ * revoked sessions, the request log and the test faults.
+ *
+ * Nothing survives a restart unless a state file is given: then `snapshot()` / `restore()` carry
+ * the users, connections and issued access tokens (state-file.js), and `onChange` fires after
+ * every change to them. Every mutation is synchronous, so concurrent requests (which Node runs
+ * one handler step at a time) always see and leave a consistent state.
  */
 import { randomId } from './ids.js';
 
@@ -15,17 +21,27 @@ export const DEMO_USER = Object.freeze({
 
 const PENDING_TTL_MS = 10 * 60 * 1000;
 const MAX_LOGGED_REQUESTS = 2000;
+/** How long a provider access token lives: Google's is an hour. */
+export const PROVIDER_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /**
  * @typedef {{ id: string, name: string, description?: string, logo?: string,
- *   defaultScopes?: string[], defaultRedirectUrl?: string }} App
+ *   defaultScopes?: string[], defaultRedirectUrl?: string, provider?: string }} App
+ *   provider: whose fake API accepts its tokens (default: the ID up to its first '-')
  * @typedef {{ userId: string, loginId: string, name: string, email: string, password?: string,
  *   createdTime: number }} User
  * @typedef {{ state: string, appId: string, userId: string, tenantId?: string,
  *   tenantLevel?: boolean, scopes: string[], redirectUrl: string, externalIdentifier?: string,
  *   expiresAt: number, code?: string, denied?: boolean }} Pending
  * @typedef {{ id: string, appId: string, userId: string, tenantId?: string, tenantLevel?: boolean,
- *   scopes: string[], externalIdentifier?: string, createdAt: number }} Connection
+ *   scopes: string[], externalIdentifier?: string, createdAt: number,
+ *   tokenSub: string, accessToken: string, accessTokenType: string, accessTokenExpiry: number,
+ *   refreshToken: string, lastRefreshTime: number, lastRefreshError: string, grantRevoked?: boolean }} Connection
+ *   A connection and the provider token stored for it. Times are ms since the epoch.
+ *   grantRevoked: the user withdrew the access at the provider (test hook): refreshes fail.
+ * @typedef {{ tokenId: string, expiresAt: number }} IssuedAccessToken
+ * @typedef {{ version: 1, users: User[], connections: Connection[],
+ *   accessTokens: Array<[string, IssuedAccessToken]> }} Snapshot
  * @typedef {{ status: number, body?: unknown, times: number, delayMs: number }} Fault
  * @typedef {{ method: string, path: string, origin: string | null, time: number }} LoggedRequest
  * @typedef {{ userId?: string, appId?: string }} ConnectionFilter
@@ -35,8 +51,14 @@ const MAX_LOGGED_REQUESTS = 2000;
 /** @param {Connection} c @param {ConnectionFilter} filter */
 const matches = (c, { userId, appId }) => (!userId || c.userId === userId) && (!appId || c.appId === appId);
 
-/** @param {App[]} apps */
-export function createStore(apps) {
+/** A provider-style opaque token: prefix, then random characters. @param {string} prefix */
+const opaqueToken = (prefix) => `${prefix}${randomId('', 40)}`;
+
+/**
+ * @param {App[]} apps
+ * @param {{ onChange?: () => void }} [options] onChange: called after each change worth persisting
+ */
+export function createStore(apps, { onChange = () => {} } = {}) {
   /** @type {Map<string, User>} */
   const users = new Map();
   /** @type {Map<string, Pending>} */
@@ -49,6 +71,25 @@ export function createStore(apps) {
   const requests = [];
   /** @type {Map<string, Fault>} */
   const faults = new Map();
+  /** Every provider access token still valid or not, by its value. @type {Map<string, IssuedAccessToken>} */
+  const accessTokens = new Map();
+
+  /** Issues a new provider access token for the connection (connect, refresh). @param {Connection} c @param {number} now */
+  function issueAccessToken(c, now) {
+    c.accessToken = opaqueToken('ya29.emu-');
+    c.accessTokenExpiry = now + PROVIDER_TOKEN_TTL_MS;
+    c.lastRefreshTime = now;
+    c.lastRefreshError = '';
+    accessTokens.set(c.accessToken, { tokenId: c.id, expiresAt: c.accessTokenExpiry });
+    // Expired ones are of no use any more: keep the map (and the state file) small.
+    for (const [value, issued] of accessTokens) if (issued.expiresAt < now - PROVIDER_TOKEN_TTL_MS) accessTokens.delete(value);
+  }
+
+  /** Forgets the access tokens of connections that no longer exist. */
+  function dropOrphanAccessTokens() {
+    const ids = new Set(connections.map((c) => c.id));
+    for (const [value, issued] of accessTokens) if (!ids.has(issued.tokenId)) accessTokens.delete(value);
+  }
 
   /** @param {{ userId?: string, loginId?: string, name?: string, email?: string, password?: string }} u */
   function addUser(u) {
@@ -59,6 +100,7 @@ export function createStore(apps) {
       password: u.password, createdTime: Math.floor(Date.now() / 1000),
     };
     users.set(userId, user);
+    onChange();
     return user;
   }
   addUser(DEMO_USER);
@@ -91,22 +133,107 @@ export function createStore(apps) {
     /** States are single-use: the callback consumes them. @param {string} state */
     consumePending: (state) => pending.delete(state),
 
-    /** Reconnecting replaces the connection of the same (app, user, tenant, level). @param {Omit<Connection, 'id' | 'createdAt'>} c */
+    /**
+     * Records a connection with a fresh provider token. Reconnecting replaces the connection of
+     * the same (app, user, tenant, level), and so revokes its access tokens.
+     * @param {Pick<Connection, 'appId' | 'userId' | 'tenantId' | 'tenantLevel' | 'scopes' | 'externalIdentifier'>} c
+     */
     upsertConnection(c) {
       const same = (/** @type {Connection} */ x) => x.appId === c.appId && x.userId === c.userId
         && (x.tenantId ?? '') === (c.tenantId ?? '') && !!x.tenantLevel === !!c.tenantLevel;
       connections = connections.filter((x) => !same(x));
-      const connection = { ...c, id: randomId('OT', 26), createdAt: Date.now() };
+      const now = Date.now();
+      /** @type {Connection} */
+      const connection = {
+        ...c, id: randomId('OT', 26), createdAt: now,
+        // The provider's own ID of the account (Google's `sub`): stable per user and app.
+        tokenSub: `emu-${c.appId}-${c.userId}`,
+        accessToken: '', accessTokenType: 'Bearer', accessTokenExpiry: 0,
+        refreshToken: opaqueToken('1//emu-'), lastRefreshTime: now, lastRefreshError: '',
+      };
+      issueAccessToken(connection, now);
       connections.push(connection);
+      dropOrphanAccessTokens();
+      onChange();
       return connection;
     },
     /** @param {ConnectionFilter} filter */
     listConnections: (filter) => connections.filter((c) => matches(c, filter)),
+    /** @param {string} id */
+    getConnection: (id) => connections.find((c) => c.id === id),
     /** @param {ConnectionFilter} filter an empty filter deletes every connection */
     deleteConnections(filter) {
       const before = connections.length;
       connections = connections.filter((c) => !matches(c, filter));
+      dropOrphanAccessTokens();
+      if (before !== connections.length) onChange();
       return before - connections.length;
+    },
+    /** @param {string} id @returns {boolean} whether it existed */
+    deleteConnection(id) {
+      const before = connections.length;
+      connections = connections.filter((c) => c.id !== id);
+      dropOrphanAccessTokens();
+      if (before === connections.length) return false;
+      onChange();
+      return true;
+    },
+    /**
+     * Uses the refresh token: a new access token; earlier ones stay valid until they expire.
+     * When the grant was revoked, the refresh fails: the token keeps its (dead) access token and
+     * records the provider's answer in lastRefreshError.
+     * @param {Connection} c
+     */
+    refreshConnection(c) {
+      if (c.grantRevoked) c.lastRefreshError = 'invalid_grant: Token has been expired or revoked.';
+      else issueAccessToken(c, Date.now());
+      onChange();
+      return c;
+    },
+    /** Test hook: the user withdrew the access at the provider: its access tokens die, refreshes fail. @param {Connection} c */
+    revokeGrant(c) {
+      const now = Date.now();
+      c.grantRevoked = true;
+      c.accessTokenExpiry = Math.min(c.accessTokenExpiry, now - 1);
+      for (const issued of accessTokens.values()) if (issued.tokenId === c.id) issued.expiresAt = Math.min(issued.expiresAt, now - 1);
+      onChange();
+      return c;
+    },
+    /** Test hook: the current access token expires now (Descope refreshes it on the next fetch). @param {Connection} c */
+    expireAccessToken(c) {
+      const now = Date.now();
+      c.accessTokenExpiry = now - 1;
+      const issued = accessTokens.get(c.accessToken);
+      if (issued) issued.expiresAt = now - 1;
+      onChange();
+      return c;
+    },
+    /**
+     * What the fake provider knows of an access token: its connection while it is live.
+     * @param {string} value
+     * @returns {{ connection: Connection, expired: boolean } | undefined}
+     */
+    lookupAccessToken(value) {
+      const issued = accessTokens.get(value);
+      const connection = issued && connections.find((c) => c.id === issued.tokenId);
+      if (!issued || !connection) return undefined;
+      return { connection, expired: issued.expiresAt <= Date.now() };
+    },
+
+    /** The state worth keeping across restarts. @returns {Snapshot} */
+    snapshot: () => ({
+      version: 1,
+      users: [...users.values()],
+      connections,
+      accessTokens: [...accessTokens],
+    }),
+    /** Replaces users, connections and access tokens with a snapshot's (read by state-file.js). @param {Snapshot} data */
+    restore(data) {
+      for (const user of data.users) users.set(user.userId, user);
+      connections = data.connections.map((c) => ({ ...c }));
+      accessTokens.clear();
+      for (const [value, issued] of data.accessTokens) accessTokens.set(value, { ...issued });
+      dropOrphanAccessTokens();
     },
 
     /** @param {LoggedRequest} entry */

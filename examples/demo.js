@@ -127,6 +127,7 @@ form.addEventListener('submit', async (event) => {
       return;
     }
     await loadUser();
+    document.dispatchEvent(new Event('demo-session-change')); // examples/app-list.js refreshes its list
     if (state.user) $('sign-out-button').focus();
   } catch (error) {
     showSignInError(`Sign-in failed: ${error?.message ?? error}`);
@@ -149,6 +150,7 @@ $('sign-out-button').addEventListener('click', async () => {
   }
   state.user = null;
   renderSession();
+  document.dispatchEvent(new Event('demo-session-change'));
   void refreshConnections();
   $('login-id').focus();
 });

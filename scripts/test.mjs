@@ -80,5 +80,9 @@ coreCoverage();
 if (built) nodeSuite('e2e', 'test/e2e/');
 else results.failed++;
 
+// Storybook, built fresh, then every story in Chromium (renders, no console error, no axe violation).
+if (step('build-storybook', 'npm', ['run', 'build-storybook'])) nodeSuite('stories', 'test/stories/');
+else results.failed++;
+
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exitCode = results.failed ? 1 : 0;

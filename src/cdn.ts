@@ -7,3 +7,4 @@ import './define.js';
 
 export { configure } from './core/config.js';
 export { OutboundAppButton, OutboundConnect } from './elements/index.js';
+export { OutboundAppList } from './elements/index.js';

@@ -4,6 +4,7 @@
  * browser, so importing it during server-side rendering or in a build tool does not throw.
  */
 import { OutboundAppButton } from './elements/outbound-app-button.js';
+import { OutboundAppList } from './elements/outbound-app-list.js';
 import { OutboundConnect } from './elements/outbound-connect.js';
 import { reportReturnsToElements } from './elements/return-reporting.js';
 
@@ -11,6 +12,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'outbound-app-button': OutboundAppButton;
     'outbound-connect': OutboundConnect;
+    'outbound-app-list': OutboundAppList;
   }
 }
 
@@ -21,5 +23,6 @@ function define(tag: string, element: CustomElementConstructor): void {
 if (typeof window !== 'undefined' && typeof document !== 'undefined' && window.customElements) {
   define('outbound-connect', OutboundConnect);
   define('outbound-app-button', OutboundAppButton);
+  define('outbound-app-list', OutboundAppList);
   reportReturnsToElements();
 }

@@ -4,7 +4,18 @@
  */
 import './define.js';
 
-export { OutboundAppButton, OutboundConnect, OutboundConfigElement, type ButtonStatus } from './elements/index.js';
+export {
+  OutboundAppButton,
+  OutboundConnect,
+  OutboundConfigElement,
+  type ButtonStatus,
+  type ButtonSize,
+  type ButtonVariant,
+  type OutboundStrings,
+  type StringOverrides,
+  type FailureReasons,
+} from './elements/index.js';
+export { OutboundAppList } from './elements/index.js';
 export {
   configure,
   OutboundError,

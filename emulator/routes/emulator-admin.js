@@ -6,6 +6,8 @@
 import { ERRORS, HttpError } from '../errors.js';
 import { readJson, sendJson } from '../http.js';
 import { jwtResponse } from './auth.js';
+import { TOKEN_FETCH_SCOPE } from '../mgmt-auth.js';
+import { ACCESS_TTL_SECONDS } from '../tokens.js';
 
 /** @typedef {import('../server.js').Route} Route */
 
@@ -48,10 +50,42 @@ function listRequests(_req, res, ctx, { url }) {
   sendJson(res, 200, { requests: ctx.store.requestsSince(since) });
 }
 
-/** `GET /emulator/connections?userId=&appId=` → `{ connections }` @type {Route['handler']} */
+/**
+ * `GET /emulator/connections?userId=&appId=` → `{ connections }`, each without its token values
+ * (the management API is where a backend gets those).
+ * @type {Route['handler']}
+ */
 function listConnections(_req, res, ctx, { url }) {
   const filter = { userId: url.searchParams.get('userId') || undefined, appId: url.searchParams.get('appId') || undefined };
-  sendJson(res, 200, { connections: ctx.store.listConnections(filter) });
+  const connections = ctx.store.listConnections(filter).map((c) => {
+    /** @type {Partial<import('../store.js').Connection>} */
+    const view = { ...c };
+    delete view.accessToken;
+    delete view.refreshToken;
+    return view;
+  });
+  sendJson(res, 200, { connections });
+}
+
+/**
+ * `POST /emulator/access-tokens { userId? | loginId?, tenantId?, scopes?, expiresIn? }` →
+ * `{ accessToken, expiresAt, scopes }`: an MCP-server access token, as Descope would issue one to
+ * an inbound app's client, for `Authorization: Bearer <projectId>:<accessToken>` at the token
+ * endpoints. `scopes` defaults to ['outbound.token.fetch']; `expiresIn` is seconds (negative for
+ * an already expired token).
+ * @type {Route['handler']}
+ */
+async function createAccessToken(req, res, ctx) {
+  const body = await readJson(req);
+  const user = ctx.store.ensureUser(userSpec(body));
+  const { tenantId, scopes = [TOKEN_FETCH_SCOPE], expiresIn = ACCESS_TTL_SECONDS } = body;
+  if (tenantId !== undefined && (typeof tenantId !== 'string' || !tenantId)) throw new HttpError(400, ERRORS.invalidArguments, 'tenantId must be a non-empty string');
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string' && s && !/\s/.test(s))) {
+    throw new HttpError(400, ERRORS.invalidArguments, 'scopes must be an array of scope names');
+  }
+  if (!Number.isInteger(expiresIn) || Math.abs(expiresIn) > 366 * 24 * 3600) throw new HttpError(400, ERRORS.invalidArguments, 'expiresIn must be whole seconds');
+  const { jwt, exp } = ctx.tokens.signAccessToken({ userId: user.userId, scopes, tenantId, expiresIn });
+  sendJson(res, 200, { accessToken: jwt, expiresAt: exp, userId: user.userId, scopes });
 }
 
 /**
@@ -72,4 +106,5 @@ export const adminRoutes = [
   { method: 'GET', path: '/emulator/requests', handler: listRequests },
   { method: 'GET', path: '/emulator/connections', handler: listConnections },
   { method: 'DELETE', path: '/emulator/connections', handler: deleteConnections },
+  { method: 'POST', path: '/emulator/access-tokens', handler: createAccessToken },
 ];

@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ERRORS, HttpError, errorBodyForStatus } from '../errors.js';
 import { readJson, redirect, sendJson, sendMessagePage } from '../http.js';
 import { requireUser, tokenOf } from '../session.js';
+import { authorizeManagement } from '../mgmt-auth.js';
 
 /** @typedef {import('../server.js').Ctx} Ctx */
 /** @typedef {import('../server.js').Route} Route */
@@ -83,6 +84,8 @@ async function connect(req, res, ctx) {
   }
   if (tenantId !== undefined && typeof tenantId !== 'string') throw new HttpError(400, ERRORS.invalidArguments, 'tenantId must be a string');
   if (tenantLevel !== undefined && typeof tenantLevel !== 'boolean') throw new HttpError(400, ERRORS.invalidArguments, 'tenantLevel must be a boolean');
+  // A tenant-level token belongs to a tenant: without one, no fetchTenantToken could ever find it.
+  if (tenantLevel && !tenantId) throw new HttpError(400, ERRORS.missingArguments, 'tenantLevel needs tenantId (the tenant the token is for)');
   if (externalIdentifier !== undefined && typeof externalIdentifier !== 'string') {
     throw new HttpError(400, ERRORS.invalidArguments, 'options.externalIdentifier must be a string');
   }
@@ -144,18 +147,34 @@ function callback(_req, res, ctx, { url }) {
   redirect(res, pending.redirectUrl);
 }
 
+/**
+ * The catalog endpoints take a user's session (the widget) or the management key (node-sdk's
+ * loadAllApplications / listAppsWithUserToken); the user is null for the key.
+ * @param {Ctx} ctx
+ * @param {import('node:http').IncomingMessage} req
+ */
+async function sessionOrManagementKey(ctx, req) {
+  const secret = /^Bearer\s+[^:\s]+:(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (secret && secret.split('.').length !== 3) {
+    await authorizeManagement(ctx, req, { allowAccessToken: false });
+    return null;
+  }
+  return (await requireUser(ctx, req)).user;
+}
+
 /** `GET /v1/mgmt/outbound/apps` → `{ apps }`. @type {Route['handler']} */
 async function listApps(req, res, ctx) {
-  await requireUser(ctx, req);
+  await sessionOrManagementKey(ctx, req);
   sendJson(res, 200, { apps: [...ctx.store.apps.values()].map((app) => publicApp(ctx, app)) });
 }
 
 /** `GET /v1/mgmt/outbound/apps-with-user-token?userId=[&tenantId=]` → `{ appIds }`. @type {Route['handler']} */
 async function appsWithUserToken(req, res, ctx, { url }) {
-  const { user } = await requireUser(ctx, req);
-  const userId = url.searchParams.get('userId') || user.userId;
-  // A user's session may only read its own connections (a management key could read any).
-  if (userId !== user.userId) throw new HttpError(403, ERRORS.forbidden, 'A user session can only list its own connected apps');
+  const user = await sessionOrManagementKey(ctx, req);
+  const userId = url.searchParams.get('userId') || user?.userId;
+  if (!userId) throw new HttpError(400, ERRORS.missingArguments, 'userId is required');
+  // A user's session may only read its own connections (a management key may read any).
+  if (user && userId !== user.userId) throw new HttpError(403, ERRORS.forbidden, 'A user session can only list its own connected apps');
   const tenantId = url.searchParams.get('tenantId');
   const appIds = ctx.store.listConnections({ userId })
     .filter((c) => !tenantId || c.tenantId === tenantId)

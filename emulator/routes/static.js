@@ -35,6 +35,8 @@ export const staticRoutes = [
     handler: (req, res, ctx, match) => serve(`logos/${match.params[0]}`, 'image/svg+xml')(req, res, ctx, match),
   },
   { method: 'GET', path: '/emulator/assets/provider.css', handler: serve('assets/provider.css', 'text/css; charset=utf-8') },
+  { method: 'GET', path: '/emulator/assets/token-page.css', handler: serve('assets/token-page.css', 'text/css; charset=utf-8') },
+  { method: 'GET', path: '/emulator/assets/token-page.js', handler: serve('assets/token-page.js', 'text/javascript; charset=utf-8') },
   // Browsers ask for it on every emulator page; an empty answer keeps their consoles free of 404s.
   { method: 'GET', path: '/favicon.ico', handler: (_req, res) => { res.writeHead(204); res.end(); } },
 ];

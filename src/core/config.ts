@@ -3,6 +3,8 @@
  * and how the layers merge (first defined value wins).
  */
 
+import type { StringOverrides } from '../elements/strings.js';
+
 export type ConnectMode = 'redirect' | 'popup' | 'auto';
 
 /** What popup mode does when the browser blocks the popup. */
@@ -57,6 +59,14 @@ export interface OutboundConfig {
   tenantLevel?: boolean;
   /** Any JSON-serialisable value, handed back in the result events after the round trip. */
   returnState?: unknown;
+  /** The elements' language, e.g. `fr`; default: the nearest `lang` attribute. */
+  locale?: string;
+  /** String tables by language tag, e.g. `{ fr }` from `outbound-elements/locales/fr`. */
+  locales?: Record<string, StringOverrides>;
+  /** Replacements for any of the elements' strings, over every locale. */
+  strings?: StringOverrides;
+  /** Show whether the user has already connected the app (asks Descope once per page). */
+  checkStatus?: boolean;
 }
 
 export const CONFIG_KEYS = [
@@ -72,9 +82,19 @@ export const CONFIG_KEYS = [
   'tenantId',
   'tenantLevel',
   'returnState',
+  'locale',
+  'locales',
+  'strings',
+  'checkStatus',
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};
+const configureListeners: (() => void)[] = [];
+
+/** Calls `listener` after each `configure()` (the elements re-read the app catalog). */
+export function onConfigure(listener: () => void): void {
+  configureListeners.push(listener);
+}
 
 /**
  * Sets page-wide defaults, the last layer of configuration (an element's own settings and those
@@ -96,6 +116,7 @@ export function configure(config: OutboundConfig): void {
     if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
     else (pageConfig as Record<string, unknown>)[key] = value;
   }
+  for (const listener of configureListeners) listener();
 }
 
 /** A copy of what `configure()` has set so far. */

@@ -14,3 +14,16 @@ export function isSafeImageUrl(url: unknown, documentUrl: string): url is string
   if (parsed.protocol !== 'http:') return false;
   return isLocalHost(parsed.hostname) || parsed.origin === parse(documentUrl)?.origin;
 }
+
+/**
+ * Whether a logo that came from the network (the app catalog) may be shown: only `https:`,
+ * `http:` on localhost / 127.0.0.1, or an inline `data:image/…`. Nothing relative, no `blob:`,
+ * never `javascript:`.
+ */
+export function isSafeRemoteImageUrl(url: unknown): url is string {
+  if (typeof url !== 'string') return false;
+  const parsed = parse(url.trim());
+  if (!parsed) return false;
+  if (parsed.protocol === 'data:') return /^data:image\/[a-z0-9.+-]+[;,]/i.test(parsed.href);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLocalHost(parsed.hostname));
+}

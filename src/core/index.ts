@@ -17,7 +17,16 @@ export { parseScopes } from './scopes.js';
 export { readRedirectReturn, watchRedirectReturn, RETURN_PARAM, type RedirectOutcome, type WatchOptions } from './redirect-return.js';
 export { isSafeNavigationUrl } from './url-safety.js';
 export { relayPopupReturn } from './popup-return.js';
-export { isSafeImageUrl } from './image-url.js';
+export { isSafeImageUrl, isSafeRemoteImageUrl } from './image-url.js';
+export {
+  readCatalog,
+  readConnectedAppIds,
+  refreshCatalog,
+  noteConnected,
+  onCatalogChange,
+  type CatalogApp,
+  type CatalogResult,
+} from './catalog.js';
 export type {
   ConnectStartDetail,
   ConnectSuccessDetail,

@@ -3,8 +3,9 @@
  * console; these go to the button's tooltip and live region. Loaded on the first failure.
  */
 import type { OutboundErrorCode } from '../core/errors.js';
+import type { FailureReasons } from './strings.js';
 
-export const reasons: Partial<Record<OutboundErrorCode | 'default', string>> = {
+export const reasons: FailureReasons = {
     unauthenticated: 'Sign in, then try again.',
     forbidden: "You don't have access to this app.",
     'rate-limited': 'Too many attempts. Try again shortly.',
@@ -13,6 +14,12 @@ export const reasons: Partial<Record<OutboundErrorCode | 'default', string>> = {
     default: 'Something went wrong. Try again later.',
 };
 
-export function reasonFor(code: OutboundErrorCode): string {
-  return reasons[code] ?? reasons.default ?? '';
+/**
+ * The reason for `code`. `overrides` (a locale's table, then the page's and the element's, least
+ * specific first) replace English: the most specific reason for the code wins, else English's
+ * reason for it, else the most specific `default`.
+ */
+export function reasonFor(code: OutboundErrorCode, overrides: (FailureReasons | undefined)[] = []): string {
+  const merged: FailureReasons = Object.assign({}, reasons, ...overrides);
+  return merged[code] ?? merged.default ?? '';
 }

@@ -5,18 +5,11 @@
  */
 import type { OutboundConfig } from '../core/config.js';
 import { mergeConfig, pickConfig } from '../core/config-merge.js';
+import { composedAncestors } from './composed-ancestors.js';
 
 export const PROVIDER_TAG = 'outbound-connect';
 
-/** Ancestors in the composed tree: parent nodes, stepping from a shadow root to its host. */
-export function* composedAncestors(node: Node): Generator<Element> {
-  let current: Node | null = node.parentNode ?? null;
-  while (current) {
-    if (current instanceof ShadowRoot) current = current.host;
-    if (current instanceof Element) yield current;
-    current = current.parentNode;
-  }
-}
+export { composedAncestors };
 
 export function resolveConfig(element: Element, own: Partial<OutboundConfig>): OutboundConfig {
   const layers: Partial<OutboundConfig>[] = [own];

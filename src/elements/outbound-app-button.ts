@@ -1,17 +1,26 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { parseScopes } from '../core/scopes.js';
-import { isSafeImageUrl } from '../core/image-url.js';
+import { getPageConfig } from '../core/config.js';
+import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import type { ConnectErrorDetail } from '../events.js';
 import { connectLazily, loadOnDemand, popupAction, warmUpConnect } from './on-demand-loader.js';
 import { trackButton } from './live-elements.js';
+import { composedAncestors } from './composed-ancestors.js';
+import { onInheritedConfigChange } from './config-changes.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
 import { popupStyles } from './outbound-app-button.popup.styles.js';
 import { openPopupInGesture } from './popup-gesture.js';
-import { humanizeAppId, strings } from './strings.js';
+import { stringsFor } from './i18n.js';
+import { humanizeAppId, type StringOverrides } from './strings.js';
+
+/** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
+const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];
 
 export type ButtonStatus = 'idle' | 'connecting' | 'connected' | 'error';
+export type ButtonSize = 'sm' | 'md' | 'lg';
+export type ButtonVariant = 'outline' | 'filled' | 'ghost';
 
 const scopesConverter = {
   fromAttribute: (value: string | null) => parseScopes(value),
@@ -29,25 +38,36 @@ const scopesConverter = {
  * @slot - Label content; replaces the default label ("Connect Google Contacts").
  * @slot logo - A logo of your own (an `<img>` or `<svg>`), instead of the `logo` URL.
  *
+ * Without `logo` or `app-name`, the button takes them from the project's app catalog; with
+ * `check-status` (or an `<outbound-connect check-status>` around it) it shows `connected` for an
+ * app the user has already connected, and its action becomes "Reconnect". The page asks Descope
+ * at most once per endpoint, however many buttons it holds (see the README).
+ *
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).
  * @csspart label - The label text.
  * @csspart spinner - The busy indicator shown over the logo while connecting.
  * @csspart cancel - The Cancel control shown while a popup-mode connection waits for the popup.
  *
- * @cssprop [--outbound-button-background=#fff] - Background (dark scheme: #131314).
- * @cssprop [--outbound-button-color=#1f1f1f] - Text colour (dark scheme: #e3e3e3).
- * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f).
+ * @attr {'sm' | 'md' | 'lg'} size - Height, type size and logo size: 32, 40 (default) or 48 px.
+ * @attr {'outline' | 'filled' | 'ghost'} variant - `outline` (default: light surface, thin border), `filled` (solid, high emphasis), `ghost` (no border or fill until hovered).
+ * @attr aria-label - The accessible name, forwarded to the inner button (needed when the label is hidden, as in an icon-only button).
+ *
+ * @cssprop [--outbound-button-background=#fff] - Background (dark scheme: #131314; `filled`: #1f1f1f / #e3e3e3; `ghost`: transparent).
+ * @cssprop [--outbound-button-color=#1f1f1f] - Text colour (dark scheme: #e3e3e3; `filled`: the background's opposite).
+ * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f; transparent for `filled` and `ghost`).
  * @cssprop [--outbound-button-hover-background] - Background on hover (a tint of the text colour by default).
  * @cssprop [--outbound-button-active-background] - Background while pressed.
- * @cssprop [--outbound-button-radius=6px] - Corner radius.
- * @cssprop [--outbound-button-height=40px] - Minimum height.
- * @cssprop [--outbound-button-padding-inline=12px] - Inline padding.
- * @cssprop [--outbound-button-gap=10px] - Space between logo and label.
+ * @cssprop [--outbound-button-radius=6px] - Corner radius (`999px` for a pill).
+ * @cssprop [--outbound-button-height=40px] - Minimum height (sm 32px, lg 48px).
+ * @cssprop [--outbound-button-padding-inline=12px] - Inline padding (sm 10px, lg 16px).
+ * @cssprop [--outbound-button-gap=10px] - Space between logo and label (sm 8px, lg 12px).
  * @cssprop [--outbound-button-font-family=system-ui] - Font family.
- * @cssprop [--outbound-button-font-size=14px] - Font size.
+ * @cssprop [--outbound-button-font-size=14px] - Font size (sm 13px, lg 16px).
  * @cssprop [--outbound-button-font-weight=500] - Font weight.
- * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size.
+ * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the label then stays centred).
+ * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size (sm 16px, lg 24px).
+ * @cssprop [--outbound-logo-background] - A tile behind the logo; white on `filled` so dark logos stay visible, none otherwise.
  * @cssprop [--outbound-monogram-background] - Monogram tile (shown without a logo); a tint of the text colour by default.
  * @cssprop [--outbound-monogram-color] - Monogram letter; the button background by default.
  * @cssprop [--outbound-focus-ring-color=#0b57d0] - Focus ring (2px, offset 2px).
@@ -70,11 +90,18 @@ export class OutboundAppButton extends OutboundConfigElement {
     label: { attribute: 'label' },
     logo: { attribute: 'logo' },
     disabled: { attribute: 'disabled', type: Boolean, reflect: true },
+    size: { attribute: 'size', reflect: true },
+    variant: { attribute: 'variant', reflect: true },
+    // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
+    ariaLabel: { attribute: 'aria-label', reflect: true },
+    strings: { attribute: false },
     _status: { state: true },
     _announcement: { state: true },
     _failureReason: { state: true },
     _logoFailed: { state: true },
     _inPopup: { state: true },
+    _hasSlottedLogo: { state: true },
+    _catalogApp: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -95,12 +122,34 @@ export class OutboundAppButton extends OutboundConfigElement {
   /** Disables the button. */
   disabled = false;
 
+  // Spelled out rather than ButtonSize/ButtonVariant: the manifest (and Storybook's controls) show the values.
+  /** `sm`, `md` (default) or `lg`. */
+  size: 'sm' | 'md' | 'lg' = 'md';
+
+  /** `outline` (default), `filled` or `ghost`. */
+  variant: 'outline' | 'filled' | 'ghost' = 'outline';
+
+  /** The accessible name of the inner button, from the `aria-label` attribute. */
+  declare ariaLabel: string | null;
+
+  /**
+   * Replacements for this button's words, over the locale's and `configure({ strings })`'s:
+   * `{ connect: 'Link {app}', reasons: { network: '…' } }`. Property only.
+   */
+  strings?: StringOverrides;
+
   private _status: ButtonStatus = 'idle';
   private _announcement = '';
   private _failureReason = '';
   private _logoFailed = false;
   /** A popup-mode connection is waiting for its popup: the button focuses it, Cancel is shown. */
   private _inPopup = false;
+  private _hasSlottedLogo = false;
+  /** The app's name and logo from the catalog, when the button was given none. */
+  private _catalogApp?: { name: string; logo: string };
+  private _catalogRead = 0;
+  private _unwatchCatalog?: () => void;
+  private _unwatchConfig?: () => void;
 
   constructor() {
     super();
@@ -121,11 +170,15 @@ export class OutboundAppButton extends OutboundConfigElement {
     super.connectedCallback();
     trackButton(this, true);
     if (!this.hasAttribute('status')) this.setAttribute('status', this._status);
+    if (this.hasUpdated) this._readCatalog();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackButton(this, false);
+    this._unwatchCatalog?.();
+    this._unwatchConfig?.();
+    this._unwatchCatalog = this._unwatchConfig = undefined;
   }
 
   /**
@@ -145,44 +198,87 @@ export class OutboundAppButton extends OutboundConfigElement {
     const popup = openPopupInGesture(this, this.appId ?? '');
     this._status = 'connecting';
     this._failureReason = '';
-    this._announcement = strings.connecting(appName);
+    this._announcement = this._strings.connecting(appName);
     const result = await connectLazily(this, this.appId ?? '', { scopes: this.scopes }, popup);
     if (result.status === 'canceled' && this._status === 'connecting') {
       this._status = 'idle';
       this._announcement = '';
     } else if (result.status === 'popup' && this._status === 'connecting') {
       this._inPopup = true;
-      this._announcement = strings.inPopup(appName);
+      this._announcement = this._strings.inPopup(appName);
     }
   }
 
+  private get _strings() {
+    return stringsFor(this, this.strings);
+  }
+
   private get _appName(): string {
-    return this.appName?.trim() || humanizeAppId(this.appId ?? '') || 'app';
+    return this.appName?.trim() || this._catalogApp?.name || humanizeAppId(this.appId ?? '') || this._strings.unnamedApp();
+  }
+
+  /** `check-status` here, else on the nearest `<outbound-connect>` that sets it, else `configure()`. */
+  private _wantsStatus(): boolean {
+    if (this.checkStatus !== undefined) return this.checkStatus;
+    for (const ancestor of composedAncestors(this)) {
+      const inherited = ancestor.localName === 'outbound-connect' ? (ancestor as OutboundConfigElement).checkStatus : undefined;
+      if (inherited !== undefined) return inherited;
+    }
+    return getPageConfig().checkStatus === true;
+  }
+
+  /**
+   * Fills in the name and logo from the catalog and the connected status, when they are wanted:
+   * nothing is loaded or asked for when the button has both and no status is asked for.
+   */
+  private _readCatalog(): void {
+    const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
+    const read = ++this._catalogRead;
+    if (!this.appId || (!want.apps && !want.status)) return;
+    this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
+    loadOnDemand()
+      .then(async (module) => {
+        if (read !== this._catalogRead || !this.isConnected) return;
+        this._unwatchCatalog ??= module.onCatalogChange(() => this._readCatalog());
+        const view = await module.readCatalogFor(this, want);
+        if (read !== this._catalogRead) return;
+        if (view.apps?.state === 'ready') {
+          const app = view.apps.value.find((entry) => entry.id === this.appId);
+          if (app?.name !== this._catalogApp?.name || app?.logo !== this._catalogApp?.logo) {
+            this._catalogApp = app && { name: app.name, logo: app.logo };
+          }
+        }
+        if (view.connected?.state === 'ready' && (this._status === 'idle' || this._status === 'connected')) {
+          this._status = view.connected.value.includes(this.appId!) ? 'connected' : 'idle';
+        }
+      })
+      .catch(() => undefined); // no catalog: the button keeps its own name and monogram
   }
 
   private _onOutcome(event: Event): void {
     if (event.target !== this) return;
     this._inPopup = false;
     const name = this._appName;
+    const words = this._strings;
     if (event.type === 'outbound-connect-success') {
       this._status = 'connected';
-      this._announcement = strings.connected(name);
+      this._announcement = words.connected(name);
     } else if (event.type === 'outbound-connect-error') {
       this._status = 'error';
       this._failureReason = '';
-      this._announcement = strings.failed(name, '');
+      this._announcement = words.failed(name, '');
       const { code } = (event as CustomEvent<ConnectErrorDetail>).detail;
       loadOnDemand().then(
         ({ reasonFor }) => {
           if (this._status !== 'error') return;
-          this._failureReason = reasonFor(code);
-          this._announcement = strings.failed(name, this._failureReason);
+          this._failureReason = reasonFor(code, words.reasons);
+          this._announcement = words.failed(name, this._failureReason);
         },
         () => undefined, // the generic announcement stands
       );
     } else {
       this._status = 'idle';
-      this._announcement = strings.canceled(name);
+      this._announcement = words.canceled(name);
     }
   }
 
@@ -198,26 +294,44 @@ export class OutboundAppButton extends OutboundConfigElement {
     this._logoFailed = true;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('logo')) this._logoFailed = false;
+  private _onLogoSlotChange(event: Event): void {
+    this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
-  protected override updated(): void {
+  /** The `logo` URL when it is safe and has not failed to load. */
+  /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
+  private get _logoUrl(): string | undefined {
+    if (this._logoFailed) return undefined;
+    if (this.logo) return isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+    const remote = this._catalogApp?.logo;
+    return remote && isSafeRemoteImageUrl(remote) ? remote : undefined;
+  }
+
+  /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
+  private get _showsMonogram(): boolean {
+    return !this._hasSlottedLogo && !this._logoUrl;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('logo') || changed.has('_catalogApp' as keyof OutboundAppButton)) this._logoFailed = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     if (this.getAttribute('status') !== this._status) this.setAttribute('status', this._status);
+    if (CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this._readCatalog();
   }
 
   private _renderLogo() {
-    const name = this._appName;
-    if (this.logo && !this._logoFailed && isSafeImageUrl(this.logo, document.baseURI)) {
-      return html`<img src=${this.logo} alt="" draggable="false" @error=${this._onLogoError} />`;
-    }
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(name)}</span>`;
+    const url = this._logoUrl;
+    if (url) return html`<img src=${url} alt="" draggable="false" @error=${this._onLogoError} />`;
+    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this._appName)}</span>`;
   }
 
   protected override render() {
     const name = this._appName;
+    const words = this._strings;
     const busy = this._status === 'connecting';
-    const text = this.label || (this._status === 'connected' ? strings.reconnect(name) : strings.connect(name));
+    const text = this.label || (this._status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
       this._status === 'connected'
         ? html`<span class="badge connected" aria-hidden="true"></span>`
@@ -230,18 +344,21 @@ export class OutboundAppButton extends OutboundConfigElement {
         type="button"
         ?disabled=${this.disabled}
         aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${this.ariaLabel || nothing}
         title=${this._failureReason || nothing}
         @click=${this._onClick}
       >
         <span class="media">
-          <span part="logo" class=${busy ? 'busy' : ''}><slot name="logo">${this._renderLogo()}</slot></span>
+          <span part="logo" class=${`${busy ? 'busy' : ''} ${this._showsMonogram ? 'monogram-only' : ''}`}
+            ><slot name="logo" @slotchange=${this._onLogoSlotChange}>${this._renderLogo()}</slot></span
+          >
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing} ${badge}
         </span>
         <span part="label"><slot>${text}</slot></span>
       </button>
       ${this._inPopup
-        ? html`<button part="cancel" class="cancel" type="button" aria-label=${strings.cancelConnecting(name)} @click=${this._onCancelPopup}>
-            ${strings.cancel}
+        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this._onCancelPopup}>
+            ${words.cancel()}
           </button>`
         : nothing}
       <span class="visually-hidden" role="status">${this._announcement}</span>

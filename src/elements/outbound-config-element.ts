@@ -22,6 +22,7 @@ export class OutboundConfigElement extends LitElement {
     popupFallback: { attribute: 'popup-fallback' },
     tenantId: { attribute: 'tenant-id' },
     tenantLevel: { attribute: 'tenant-level', converter: optionalBoolean },
+    checkStatus: { attribute: 'check-status', converter: optionalBoolean },
     // Properties only, never attributes; declared so that `'getToken' in element` is true and
     // frameworks (React 19, Vue, Svelte) set them as properties.
     sdk: { attribute: false },
@@ -65,5 +66,8 @@ export class OutboundConfigElement extends LitElement {
 
   /** Any JSON-serialisable value, kept across the redirect and handed back as `detail.returnState`. Property only. */
   returnState?: unknown;
+
+  /** Show whether the user has already connected the app (boolean attribute `check-status`). */
+  checkStatus?: boolean;
 
 }

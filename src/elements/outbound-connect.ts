@@ -5,6 +5,7 @@ import { connectLazily, popupAction, warmUpConnect } from './on-demand-loader.js
 import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE, type TriggerStatus } from './headless-trigger.js';
 import { trackProvider } from './live-elements.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
+import { inheritedConfigChanged } from './config-changes.js';
 import { openPopupInGesture } from './popup-gesture.js';
 
 /**
@@ -108,6 +109,11 @@ export class OutboundConnect extends OutboundConfigElement {
     event.preventDefault();
     const scopes = parseScopes(trigger.getAttribute('data-outbound-scopes'));
     void this._connect(trigger.getAttribute(TRIGGER_ATTRIBUTE) ?? '', scopes ? { scopes } : {}, trigger);
+  }
+
+  protected override updated(): void {
+    // The elements inside may have read the catalog before these settings arrived.
+    inheritedConfigChanged();
   }
 
   protected override render() {

@@ -1,0 +1,91 @@
+// Step 6 of the demo: the backend half. After Google Contacts connects, ask the demo backend
+// (same origin, so the page's CSP `connect-src 'self'` allows it) for the contacts; the backend
+// fetches the provider token from Descope with @descope/node-sdk and calls the provider's API.
+// The page sends its session and gets contacts back, never the token.
+import demoConfig from '/demo-config.js';
+
+const APP_ID = 'google-contacts';
+const section = document.getElementById('contacts');
+const list = document.getElementById('contacts-list');
+const status = document.getElementById('contacts-status');
+const button = document.getElementById('load-contacts');
+
+// Listen first: a redirect return reports its success shortly after the page loads.
+document.addEventListener('outbound-connect-success', (event) => {
+  if (event.detail?.appId === APP_ID) void loadContacts();
+});
+button.addEventListener('click', () => void loadContacts());
+
+/** The host page's session, shared with demo.js through the SDK's storage (persistTokens). */
+const sdk = (() => {
+  const umd = globalThis.Descope;
+  const create = typeof umd === 'function' ? umd : (umd?.default ?? umd?.createSdk);
+  return typeof create === 'function' ? create({ ...demoConfig, persistTokens: true }) : null;
+})();
+
+function say(text, kind = '') {
+  status.textContent = text;
+  status.dataset.kind = kind;
+}
+
+/** A fresh session JWT (the stored one may have expired), or null when signed out. */
+async function sessionJwt() {
+  if (!sdk) return null;
+  const res = await sdk.refresh();
+  return res.ok ? (res.data?.sessionJwt ?? null) : null;
+}
+
+/** @param {{ quiet?: boolean }} [options] quiet (on page load): "not yet" is a hint, not an error */
+async function loadContacts({ quiet = false } = {}) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  say('Asking the backend…');
+  try {
+    const jwt = await sessionJwt();
+    if (!jwt) {
+      list.replaceChildren();
+      say('Sign in first (step 1): the backend needs your session.', quiet ? '' : 'error');
+      return;
+    }
+    const res = await fetch('/api/contacts', { headers: { Authorization: `Bearer ${jwt}` }, cache: 'no-store' });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      list.replaceChildren();
+      const notYet = quiet && res.status === 404;
+      say(notYet ? 'Connect Google Contacts (step 2) and your contacts appear here.' : (body.message ?? `The backend answered HTTP ${res.status}.`), notYet ? '' : 'error');
+      return;
+    }
+    list.replaceChildren(...body.contacts.map(renderContact));
+    const expires = new Date(body.accessTokenExpiry * 1000).toLocaleTimeString();
+    say(`${body.total} contacts, read by the backend with your ${APP_ID} token (it expires at ${expires}).`, 'ok');
+  } catch (error) {
+    say(`Could not reach the backend: ${error.message}`, 'error');
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** Remote strings go in as text, never as markup. */
+function renderContact({ name, email }) {
+  const li = document.createElement('li');
+  const strong = Object.assign(document.createElement('span'), { className: 'contact-name', textContent: name });
+  const small = Object.assign(document.createElement('span'), { className: 'contact-email', textContent: email });
+  li.append(strong, small);
+  return li;
+}
+
+// The backend runs only next to the emulator (npm start); without it, /api/ is a plain 404.
+async function detectBackend() {
+  try {
+    const res = await fetch('/api/contacts', { cache: 'no-store' });
+    return res.headers.get('content-type')?.startsWith('application/json') ?? false;
+  } catch {
+    return false;
+  }
+}
+
+if (await detectBackend()) {
+  section.hidden = false;
+  void loadContacts({ quiet: true });
+}

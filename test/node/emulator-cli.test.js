@@ -1,0 +1,102 @@
+// @ts-check
+/**
+ * The `outbound-emulator` bin as a host app's CI runs it: flags, the apps file, the state file,
+ * clean stop on SIGTERM, and clear failures for bad flags.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8'));
+const CLI = join(REPO, pkg.bin['outbound-emulator']);
+
+let dir = '';
+before(async () => { dir = await mkdtemp(join(tmpdir(), 'outbound-emulator-cli-')); });
+after(() => rm(dir, { recursive: true, force: true }));
+
+/**
+ * Runs the bin to its end. @param {string[]} args
+ * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
+ */
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+  });
+}
+
+test('the bin is an executable node script, shipped in the package', async () => {
+  assert.equal(pkg.bin['outbound-emulator'], './emulator/cli.js');
+  assert.ok(pkg.files.includes('emulator'));
+  assert.match(await readFile(CLI, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  await access(CLI, constants.X_OK);
+  const source = await Promise.all(['server.js', 'cli.js', 'tokens.js', 'routes/management.js'].map((f) => readFile(join(REPO, 'emulator', f), 'utf8')));
+  for (const text of source) assert.doesNotMatch(text, /from ['"](@descope\/node-sdk|jose)['"]/, 'the bin needs no devDependency');
+});
+
+test('--help documents every flag', async () => {
+  const { code, stdout } = await run(['--help']);
+  assert.equal(code, 0);
+  for (const flag of ['--port', '--host', '--project-id', '--management-key', '--apps', '--state', '--quiet', '--demo']) {
+    assert.match(stdout, new RegExp(`${flag}\\b`), flag);
+  }
+});
+
+test('runs with a custom key, apps file and state file, and stops cleanly on SIGTERM', async () => {
+  const appsFile = join(dir, 'apps.json');
+  const stateFile = join(dir, 'state.json');
+  await writeFile(appsFile, JSON.stringify([{ id: 'acme-crm', name: 'Acme CRM', defaultScopes: ['contacts.read'] }]));
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--project-id', 'P2CiProject', '--management-key', 'K2ci-key',
+    '--apps', appsFile, '--state', stateFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  try {
+    const baseUrl = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /Descope API:\s+(http:\/\/\S+)/.exec(out);
+        if (m && /Ctrl-C/.test(out)) resolve(m[1]);
+      });
+      child.on('close', () => reject(new Error(`exited early: ${out}`)));
+    });
+    const res = await fetch(`${baseUrl}/v1/mgmt/outbound/apps`, { headers: { Authorization: 'Bearer P2CiProject:K2ci-key' } });
+    assert.equal(res.status, 200);
+    assert.deepEqual((await res.json()).apps.map((/** @type {any} */ a) => a.id), ['acme-crm']);
+    const wrong = await fetch(`${baseUrl}/v1/mgmt/outbound/apps`, { headers: { Authorization: 'Bearer P2CiProject:K2EmulatorManagementKeyForLocalUseOnly' } });
+    assert.equal(wrong.status, 401);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
+  assert.equal(JSON.parse(await readFile(stateFile, 'utf8')).version, 1, 'the state file was written');
+});
+
+test('bad flags and files fail at once with a message that says what to fix', async () => {
+  const badApps = join(dir, 'bad-apps.json');
+  await writeFile(badApps, JSON.stringify([{ id: 'x' }]));
+  const notJson = join(dir, 'not.json');
+  await writeFile(notJson, '[{');
+  for (const [args, message] of [
+    [['--port', 'abc'], /--port must be a port number/],
+    [['--port', '0', '--apps', join(dir, 'missing.json')], /--apps .*missing\.json/],
+    [['--port', '0', '--apps', notJson], /not valid JSON/],
+    [['--port', '0', '--apps', badApps], /apps\[0\]\.name/],
+    [['--port', '0', '--project-id', 'bad id!'], /Invalid project ID/],
+    [['--no-such-flag'], /Unknown option/],
+    [['--base-url', 'https://api.descope.com'], /--demo/],
+  ]) {
+    const { code, stderr } = await run(/** @type {string[]} */ (args));
+    assert.equal(code, 1, String(args));
+    assert.match(stderr, /** @type {RegExp} */ (message));
+  }
+});
