@@ -107,7 +107,7 @@ async function openStory(id, theme) {
     return {
       phase: render?.phase,
       error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : undefined,
-      elements: document.querySelectorAll('#storybook-root outbound-app-button, #storybook-root outbound-connect').length,
+      elements: [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('outbound-')).length,
     };
   }, id);
 }

@@ -29,7 +29,7 @@ describe('popup mode on the elements', () => {
 
   async function popupButton(appId = 'hubspot'): Promise<OutboundAppButton> {
     return fixture<OutboundAppButton>(
-      html`<outbound-app-button app-id=${appId} mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
+      html`<outbound-app-button app-id=${appId} app-name="HubSpot" mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
     );
   }
 
@@ -41,7 +41,7 @@ describe('popup mode on the elements', () => {
     await until(() => !!cancelControl(el), 'the Cancel control');
     expect(el.status).to.equal('connecting');
     expect(recorder().urls, 'the page does not navigate').to.deep.equal([]);
-    expect(cancelControl(el)!.getAttribute('aria-label')).to.equal('Cancel connecting Hubspot');
+    expect(cancelControl(el)!.getAttribute('aria-label')).to.equal('Cancel connecting HubSpot');
     expect(announcement(el)).to.contain('popup window');
     await expect(el).to.be.accessible();
 
