@@ -27,9 +27,9 @@ describe('popup mode on the elements', () => {
     configure({ mode: undefined, popupFallback: undefined });
   });
 
-  async function popupButton(appId = 'hubspot'): Promise<OutboundAppButton> {
+  async function popupButton(appId = 'hubspot', appName = 'HubSpot'): Promise<OutboundAppButton> {
     return fixture<OutboundAppButton>(
-      html`<outbound-app-button app-id=${appId} app-name="HubSpot" mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
+      html`<outbound-app-button app-id=${appId} app-name=${appName} mode="popup" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
     );
   }
 
@@ -56,7 +56,7 @@ describe('popup mode on the elements', () => {
   });
 
   it('clicking the busy button brings the popup back and calls Descope only once', async () => {
-    const el = await popupButton('notion');
+    const el = await popupButton('notion', 'Notion');
     const since = Date.now();
     inner(el).click();
     await until(() => !!cancelControl(el), 'the popup flow');
@@ -69,7 +69,7 @@ describe('popup mode on the elements', () => {
   });
 
   it('the user closing the popup → cancel, idle', async () => {
-    const el = await popupButton('github');
+    const el = await popupButton('github', 'GitHub');
     inner(el).click();
     await until(() => !!cancelControl(el), 'the popup flow');
     const cancel = nextEvent(el, 'outbound-connect-cancel');
