@@ -6,7 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { configure } from '../src/core/config.js';
-import type { OutboundErrorCode } from '../src/core/errors.js';
+import { ERROR_CODES, type OutboundErrorCode } from '../src/core/errors.js';
 import { dispatchOutboundEvent } from '../src/events.js';
 import { fr } from '../src/locales/fr.js';
 import { fakeSdk, type FakeAnswer } from './support/fake-sdk.js';
@@ -102,23 +102,7 @@ export const EveryErrorCode: Story = {
   tags: ['logs-errors'],
   render: (args) => html`
     <div class="error-grid" style="display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:20px 16px">
-      ${(
-        [
-          'missing-app-id',
-          'invalid-option',
-          'not-configured',
-          'unauthenticated',
-          'forbidden',
-          'app-not-found',
-          'rate-limited',
-          'server',
-          'network',
-          'invalid-response',
-          'popup-blocked',
-          'provider-error',
-          'unknown',
-        ] as OutboundErrorCode[]
-      ).map(
+      ${ERROR_CODES.map(
         (code) => html`<figure style="margin:0;display:grid;gap:6px;justify-items:start" data-code=${code}>
           ${appButton({ ...args, sdk: fakeSdk({ pending: true }) })}
           <figcaption style="font-size:12px;opacity:.8"><code>${code}</code>: <span class="said"></span></figcaption>
