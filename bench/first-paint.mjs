@@ -30,21 +30,23 @@ const page = (script) => `<!doctype html><html lang="en"><head><meta charset="ut
 ${Array.from({ length: 20 }, (_, i) => `<outbound-app-button app-id="app-${i}" app-name="App ${i}" project-id="P2bench"></outbound-app-button>`).join('\n')}
 </body></html>`;
 
+/** The bytes of `/lazy/x.js` or `/eager/x.js`, or undefined. */
+function fileOf(pathname) {
+  const [, variant, file] = pathname.match(/^\/(lazy|eager)\/([\w.-]+\.js)$/) ?? [];
+  try {
+    return variant ? readFileSync(join(variant === 'lazy' ? join(root, 'dist/cdn') : eagerDir, file)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const types = { '.js': 'text/javascript', '.html': 'text/html' };
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   let body;
   if (url.pathname === '/lazy.html') body = page('/lazy/outbound-elements.js');
   else if (url.pathname === '/eager.html') body = page('/eager/outbound-elements.js');
-  else {
-    const [, variant, file] = url.pathname.match(/^\/(lazy|eager)\/([\w.-]+\.js)$/) ?? [];
-    const dir = variant === 'lazy' ? join(root, 'dist/cdn') : eagerDir;
-    try {
-      body = variant ? readFileSync(join(dir, file)) : undefined;
-    } catch {
-      body = undefined;
-    }
-  }
+  else body = fileOf(url.pathname);
   if (body === undefined) {
     res.writeHead(404).end();
     return;
@@ -68,18 +70,21 @@ async function measure(variant, network) {
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   if (network) await cdp.send('Network.emulateNetworkConditions', network);
-  let bytes = 0;
-  tab.on('response', async (response) => {
-    if (response.url().endsWith('.js')) bytes += gzipSync(await response.body(), { level: 9 }).length;
-  });
   await tab.goto(`${origin}/${variant}.html`);
-  const ms = await tab.evaluate(async () => {
+  const { ms, scripts } = await tab.evaluate(async () => {
     await customElements.whenDefined('outbound-app-button');
     const button = document.querySelector('outbound-app-button');
     await button.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    return performance.now();
+    const paint = performance.now();
+    // The scripts the page asked for before its first painted button (later ones did not delay it).
+    const before = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('.js') && entry.startTime <= paint)
+      .map((entry) => new URL(entry.name).pathname);
+    return { ms: paint, scripts: before };
   });
+  const bytes = scripts.reduce((sum, path) => sum + gzipSync(fileOf(path), { level: 9 }).length, 0);
   await context.close();
   return { ms, bytes };
 }

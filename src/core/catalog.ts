@@ -18,6 +18,7 @@ import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
+import { hasPersistedSession } from './session-hint.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
 export const ME_PATH = '/v1/auth/me';
@@ -96,13 +97,7 @@ function storageKeyOf(config: OutboundConfig): string | undefined {
  */
 export function hasSession(config: OutboundConfig): boolean {
   if (config.sdk || typeof config.getToken === 'function' || config.token) return true;
-  const prefix = config.storagePrefix ?? '';
-  try {
-    if (localStorage.getItem(`${prefix}DSR`) || localStorage.getItem(`${prefix}DS`)) return true;
-  } catch {
-    // storage blocked: look at the cookies
-  }
-  return /(?:^|;\s*)DSR?=[^;]/.test(document.cookie);
+  return hasPersistedSession(config.storagePrefix);
 }
 
 /**

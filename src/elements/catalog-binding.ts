@@ -5,10 +5,20 @@
  */
 import { getPageConfig, type OutboundConfig } from '../core/config.js';
 import { mergeConfig, pickConfig } from '../core/config-merge.js';
-import { readCatalog, readConnectedAppIds, type CatalogApp, type CatalogResult } from '../core/catalog.js';
+import { readCatalog, readConnectedAppIds, refreshCatalog as refreshCatalogCache, type CatalogApp, type CatalogResult } from '../core/catalog.js';
+import { sessionMaybeChanged } from './session-hint.js';
 import { resolveConfig } from './inherited-config.js';
 
-export { noteConnected, onCatalogChange, refreshCatalog, type CatalogApp, type CatalogResult } from '../core/catalog.js';
+export { noteConnected, onCatalogChange, type CatalogApp, type CatalogResult } from '../core/catalog.js';
+
+/**
+ * Forgets what the page knows of the catalog and tells every reader, also the buttons that never
+ * loaded the catalog code because the visitor was signed out when they appeared.
+ */
+export function refreshCatalog(): void {
+  refreshCatalogCache();
+  sessionMaybeChanged();
+}
 
 export interface CatalogView {
   apps?: CatalogResult<CatalogApp[]>;

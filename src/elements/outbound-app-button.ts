@@ -11,6 +11,7 @@ import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
 import { popupStyles } from './outbound-app-button.popup.styles.js';
+import { mayHaveSession, onSessionMaybeChanged } from './session-hint.js';
 import { openPopupInGesture } from './popup-gesture.js';
 import { stringsFor } from './i18n.js';
 import { humanizeAppId, type StringOverrides } from './strings.js';
@@ -150,6 +151,7 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _catalogRead = 0;
   private _unwatchCatalog?: () => void;
   private _unwatchConfig?: () => void;
+  private _unwatchSession?: () => void;
 
   constructor() {
     super();
@@ -178,7 +180,8 @@ export class OutboundAppButton extends OutboundConfigElement {
     trackButton(this, false);
     this._unwatchCatalog?.();
     this._unwatchConfig?.();
-    this._unwatchCatalog = this._unwatchConfig = undefined;
+    this._unwatchSession?.();
+    this._unwatchCatalog = this._unwatchConfig = this._unwatchSession = undefined;
   }
 
   /**
@@ -236,6 +239,12 @@ export class OutboundAppButton extends OutboundConfigElement {
     const read = ++this._catalogRead;
     if (!this.appId || (!want.apps && !want.status)) return;
     this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
+    // Signed out: nothing to read, and no need to load the catalog code (a list's refresh(), e.g.
+    // after the user signed in, makes every button look again).
+    if (!this._unwatchCatalog && !mayHaveSession(this)) {
+      this._unwatchSession ??= onSessionMaybeChanged(() => this._readCatalog());
+      return;
+    }
     loadOnDemand()
       .then(async (module) => {
         if (read !== this._catalogRead || !this.isConnected) return;

@@ -98,6 +98,31 @@ test('signed out: catalog-fed buttons and a list make no request at all', { time
   assert.deepEqual(consoleErrors, []);
 });
 
+test('signed out: catalog-fed buttons load nothing but the entry file; signed in, they load the catalog code and show the names', { timeout: TEST_TIMEOUT }, async (t) => {
+  const { page, consoleErrors } = await e2e.open(t, null);
+  /** @type {string[]} */
+  const bundle = [];
+  page.on('request', (request) => {
+    const { origin, pathname } = new URL(request.url());
+    if (origin === e2e.demoOrigin && pathname.startsWith('/dist/')) bundle.push(pathname);
+  });
+  await e2e.goto(page, 'catalog-many.html?n=20');
+  await sleep(SETTLE_MS);
+  assert.deepEqual(bundle, ['/dist/cdn/outbound-elements.js'], 'a signed-out visitor does not download the catalog code');
+
+  await e2e.signIn(page);
+  bundle.length = 0;
+  await e2e.goto(page, 'catalog-many.html?n=20');
+  await poll(
+    page,
+    () => document.querySelector('outbound-app-button[app-id="hubspot"]')?.shadowRoot?.querySelector('[part="label"]')?.textContent?.trim(),
+    (text) => text === 'Connect HubSpot',
+    'the catalog name on the HubSpot button',
+  );
+  assert.ok(bundle.some((path) => /\/on-demand-[\w-]+\.js$/.test(path)), `signed in, the catalog code loads: ${bundle}`);
+  assert.deepEqual(consoleErrors, []);
+});
+
 test('status after a real connect round trip: the list and the buttons show Connected; Disconnect + refresh() shows it gone', { timeout: TEST_TIMEOUT }, async (t) => {
   await e2e.deleteConnections(DEMO_USER_ID);
   const { page, consoleErrors } = await e2e.open(t, 'catalog.html');

@@ -4,7 +4,8 @@ import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, noteConnected, refreshCatalog } 
 import { configure } from '../../../src/core/config.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, recordNavigation, requestsSince } from '../support.js';
+import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
+import { emulator, isolateEachTest, newSession, recordNavigation, requestsSince } from '../support.js';
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
@@ -178,5 +179,20 @@ describe('<outbound-app-button> and the app catalog', () => {
     }
     expect(await requestsSince(since)).to.deep.equal([]);
     expect(said).to.deep.equal([]);
+  });
+
+  it('signed out, then signed in: a list\'s refresh() makes the buttons read the catalog', async () => {
+    localStorage.clear();
+    const page = await fixture<HTMLElement>(html`<outbound-connect project-id=${emulator.projectId} base-url=${emulator.baseUrl}>
+      <outbound-app-button app-id="hubspot"></outbound-app-button>
+      <outbound-app-list></outbound-app-list>
+    </outbound-connect>`);
+    const button = page.querySelector('outbound-app-button')!;
+    await settle(300);
+    expect(label(button)).to.equal('Connect Hubspot', 'signed out: the readable app ID');
+
+    localStorage.setItem('DSR', (await newSession()).refreshJwt);
+    await page.querySelector<OutboundAppList>('outbound-app-list')!.refresh();
+    await until(() => label(button) === 'Connect HubSpot', 'the catalog name after sign-in');
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Whether an element could read the app catalog: a token, `getToken` or host SDK on the element,
+ * on an enclosing `<outbound-connect>` or in `configure()`; else a session the host's Descope SDK
+ * persisted (with the first `storage-prefix` found in the same order). Part of the first paint:
+ * a signed-out visitor's buttons then never load the catalog code.
+ */
+import { getPageConfig, type OutboundConfig } from '../core/config.js';
+import { hasPersistedSession } from '../core/session-hint.js';
+import { composedAncestors } from './composed-ancestors.js';
+
+type Settings = Pick<OutboundConfig, 'sdk' | 'token' | 'getToken' | 'storagePrefix'>;
+
+export function mayHaveSession(element: Element): boolean {
+  const layers: Settings[] = [element as Settings];
+  for (const ancestor of composedAncestors(element)) {
+    if (ancestor.localName === 'outbound-connect') layers.push(ancestor as Settings);
+  }
+  layers.push(getPageConfig());
+  if (layers.some((layer) => layer.sdk || layer.token || typeof layer.getToken === 'function')) return true;
+  return hasPersistedSession(layers.find((layer) => layer.storagePrefix != null)?.storagePrefix);
+}
+
+const waiting = new Set<() => void>();
+
+/**
+ * Calls `listener` when a session may have appeared (a list's `refresh()`, e.g. after sign-in):
+ * for elements that skipped the catalog while signed out. Returns the unsubscribe function.
+ */
+export function onSessionMaybeChanged(listener: () => void): () => void {
+  waiting.add(listener);
+  return () => waiting.delete(listener);
+}
+
+export function sessionMaybeChanged(): void {
+  for (const listener of [...waiting]) listener();
+}
