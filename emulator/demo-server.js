@@ -64,7 +64,8 @@ export async function startDemoServer(options) {
     "default-src 'self'", "script-src 'self'", "style-src 'self'", `img-src 'self' data: ${apiOrigin}`,
     `connect-src 'self' ${apiOrigin}`, "base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'",
   ].join('; ');
-  const config = `export default ${JSON.stringify({ projectId, baseUrl: apiBaseUrl })};\n`;
+  // `backend: true` tells the page that /api/ answers (npm start), without a probing request.
+  const config = `export default ${JSON.stringify({ projectId, baseUrl: apiBaseUrl, ...(options.backend ? { backend: true } : {}) })};\n`;
 
   /** @param {string} urlPath */
   async function locate(urlPath) {

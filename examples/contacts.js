@@ -1,4 +1,4 @@
-// Step 6 of the demo: the backend half. After Google Contacts connects, ask the demo backend
+// Step 8 of the demo: the backend half. After Google Contacts connects, ask the demo backend
 // (same origin, so the page's CSP `connect-src 'self'` allows it) for the contacts; the backend
 // fetches the provider token from Descope with @descope/node-sdk and calls the provider's API.
 // The page sends its session and gets contacts back, never the token.
@@ -30,7 +30,7 @@ function say(text, kind = '') {
 
 /** A fresh session JWT (the stored one may have expired), or null when signed out. */
 async function sessionJwt() {
-  if (!sdk) return null;
+  if (!sdk?.getRefreshToken?.()) return null; // signed out: no request (and no 401 in the console)
   const res = await sdk.refresh();
   return res.ok ? (res.data?.sessionJwt ?? null) : null;
 }
@@ -75,17 +75,8 @@ function renderContact({ name, email }) {
   return li;
 }
 
-// The backend runs only next to the emulator (npm start); without it, /api/ is a plain 404.
-async function detectBackend() {
-  try {
-    const res = await fetch('/api/contacts', { cache: 'no-store' });
-    return res.headers.get('content-type')?.startsWith('application/json') ?? false;
-  } catch {
-    return false;
-  }
-}
-
-if (await detectBackend()) {
+// The backend runs only next to the emulator (npm start), which says so in /demo-config.js.
+if (demoConfig.backend) {
   section.hidden = false;
   void loadContacts({ quiet: true });
 }
