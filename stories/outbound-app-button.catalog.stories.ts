@@ -6,7 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define.js';
-import { fakeCatalogSdk } from './fake-catalog-sdk.js';
+import { fakeCatalogSdk } from './support/fake-catalog-sdk.js';
 
 interface CatalogButtonArgs {
   appId: string;

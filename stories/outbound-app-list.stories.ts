@@ -6,7 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define.js';
-import { fakeCatalogSdk, type FakeCatalogOptions } from './fake-catalog-sdk.js';
+import { fakeCatalogSdk, type FakeCatalogOptions } from './support/fake-catalog-sdk.js';
 
 interface ListArgs {
   apps: string;

@@ -12,7 +12,7 @@ import {
   refreshCatalog,
 } from '../../../src/core/catalog.js';
 import { isSafeRemoteImageUrl } from '../../../src/core/image-url.js';
-import { fakeCatalogSdk } from '../../../stories/fake-catalog-sdk.js';
+import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, newSession, requestsSince } from '../support.js';
 
 const config = () => ({ projectId: emulator.projectId, baseUrl: emulator.baseUrl });

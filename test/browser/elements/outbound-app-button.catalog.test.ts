@@ -3,7 +3,7 @@ import '../../../src/define.js';
 import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, noteConnected, refreshCatalog } from '../../../src/core/catalog.js';
 import { configure } from '../../../src/core/config.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
-import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/fake-catalog-sdk.js';
+import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/support/fake-catalog-sdk.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
 import { emulator, isolateEachTest, newSession, recordNavigation, requestsSince } from '../support.js';
 

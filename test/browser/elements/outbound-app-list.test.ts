@@ -4,7 +4,7 @@ import '../../../src/define.js';
 import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, refreshCatalog } from '../../../src/core/catalog.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
 import type { ConnectStartDetail, DisconnectDetail } from '../../../src/events.js';
-import { fakeCatalogSdk } from '../../../stories/fake-catalog-sdk.js';
+import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince } from '../support.js';
 
 const root = (el: OutboundAppList) => el.shadowRoot!;
