@@ -279,6 +279,8 @@ export class OutboundAppButton extends OutboundConfigElement {
     } else {
       this._status = 'idle';
       this._announcement = words.canceled(name);
+      // A canceled reconnect leaves an app connected: with check-status, show that again.
+      this._readCatalog();
     }
   }
 

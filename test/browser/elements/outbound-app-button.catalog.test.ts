@@ -4,7 +4,8 @@ import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, noteConnected, refreshCatalog } 
 import { configure } from '../../../src/core/config.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, recordNavigation, requestsSince } from '../support.js';
+import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
+import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince } from '../support.js';
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
@@ -108,6 +109,26 @@ describe('<outbound-app-button> and the app catalog', () => {
     expect(await next).to.equal('https://provider.example/authorize?app=slack');
     expect((asked as { scopes: string[] }).scopes).to.deep.equal(['chat:write', 'files:read']);
     nav.restore();
+  });
+
+  it('a connected app whose reconnect is canceled (popup closed, Back) shows connected again, not idle', async () => {
+    const sdk = fakeCatalogSdk({ connected: ['slack'] });
+    const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" check-status mode="popup" .sdk=${sdk}></outbound-app-button>`);
+    await until(() => el.status === 'connected', 'status connected');
+    const cancelControl = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]');
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+      await until(() => !!cancelControl(), 'the popup flow');
+      expect(el.status).to.equal('connecting');
+      const canceled = nextEvent(el, 'outbound-connect-cancel');
+      cancelControl()!.click();
+      await canceled;
+      await until(() => el.status === 'connected', 'connected again after the cancel');
+      await el.updateComplete;
+      expect(label(el)).to.equal('Reconnect Slack');
+    } finally {
+      forgetPopupFlows();
+    }
   });
 
   it('becomes connected when a connection succeeds elsewhere on the page, and idle again after a refresh says otherwise', async () => {
