@@ -234,8 +234,11 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _readCatalog(): void {
     const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
     const read = ++this._catalogRead;
-    if (!this.appId || (!want.apps && !want.status)) return;
+    if (!this.isConnected) return;
+    // Listening even when nothing is wanted yet: `check-status` may arrive later, from an
+    // `<outbound-connect>` or `configure()`.
     this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
+    if (!this.appId || (!want.apps && !want.status)) return;
     loadOnDemand()
       .then(async (module) => {
         if (read !== this._catalogRead || !this.isConnected) return;

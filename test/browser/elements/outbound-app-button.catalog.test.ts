@@ -111,6 +111,23 @@ describe('<outbound-app-button> and the app catalog', () => {
     nav.restore();
   });
 
+  it('check-status that arrives later (configure(), an <outbound-connect> attribute) reaches a button that has its own name and logo', async () => {
+    const logo = SAMPLE_APPS[0]!.logo!;
+    const sdk = fakeCatalogSdk({ connected: ['slack', 'github'] });
+    const alone = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" app-name="Slack" logo=${logo} .sdk=${sdk}></outbound-app-button>`);
+    const provider = await fixture<HTMLElement>(html`<outbound-connect .sdk=${sdk}>
+      <outbound-app-button app-id="github" app-name="GitHub" logo=${logo}></outbound-app-button>
+    </outbound-connect>`);
+    const inside = provider.querySelector('outbound-app-button')!;
+    await settle(200);
+    expect(sdk.calls[CONNECTED_PATH], 'nothing asked for yet').to.equal(undefined);
+    configure({ checkStatus: true });
+    await until(() => alone.status === 'connected', 'the status after configure({ checkStatus })');
+    configure({ checkStatus: undefined });
+    provider.setAttribute('check-status', '');
+    await until(() => inside.status === 'connected', 'the status after <outbound-connect check-status>');
+  });
+
   it('a connected app whose reconnect is canceled (popup closed, Back) shows connected again, not idle', async () => {
     const sdk = fakeCatalogSdk({ connected: ['slack'] });
     const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" check-status mode="popup" .sdk=${sdk}></outbound-app-button>`);
