@@ -31,6 +31,8 @@ export interface PopupFlow {
   appId: string;
   target: EventTarget;
   popup: Window | null;
+  /** The host's `returnState`, for a cancel before Descope answered (there is no record yet). */
+  returnState?: unknown;
   /** Set once Descope answered: the record and the consent URL. */
   record?: PendingConnection;
   consentUrl?: string;
@@ -48,8 +50,8 @@ export function popupFlowFor(appId: string): PopupFlow | undefined {
 }
 
 /** Reserves the app before the connect call, so a second click cannot start a second one. */
-export function beginPopupFlow(appId: string, target: EventTarget, popup: Window): void {
-  flows.set(appId, { appId, target, popup, state: 'starting' });
+export function beginPopupFlow(appId: string, target: EventTarget, popup: Window, returnState?: unknown): void {
+  flows.set(appId, { appId, target, popup, returnState, state: 'starting' });
   stopListening ??= listenForPopupReturns(onPopupMessage);
   watchClosed(flows.get(appId)!);
 }
@@ -130,7 +132,7 @@ export function cancelPopupFlow(appId: string): void {
   closeQuietly(flow.popup);
   if (flow.state === 'starting') {
     end(flow);
-    dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId });
+    dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId, returnState: flow.returnState });
     return;
   }
   detach(flow);
