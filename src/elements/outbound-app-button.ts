@@ -303,7 +303,6 @@ export class OutboundAppButton extends OutboundConfigElement {
     this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
-  /** The `logo` URL when it is safe and has not failed to load. */
   /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
   private get _logoUrl(): string | undefined {
     if (this._logoFailed) return undefined;
