@@ -7,6 +7,7 @@ import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
 import type { ConnectErrorDetail, ConnectStartDetail, ConnectSuccessDetail } from '../../../src/events.js';
+import { fr } from '../../../src/locales/fr.js';
 import { fakeCatalogSdk } from '../../../stories/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, nextEvent, requestsSince } from '../support.js';
 
@@ -27,7 +28,7 @@ describe('popup mode on the elements', () => {
   const recorder = isolateEachTest({ signedIn: true });
   afterEach(() => {
     forgetPopupFlows();
-    configure({ mode: undefined, popupFallback: undefined });
+    configure({ mode: undefined, popupFallback: undefined, locales: undefined });
   });
 
   async function popupButton(appId = 'hubspot', appName = 'HubSpot'): Promise<OutboundAppButton> {
@@ -149,5 +150,32 @@ describe('popup mode on the elements', () => {
     channel.close();
     expect((await success).detail.appId).to.equal('slack');
     await until(() => other.status === 'connected', 'the other button connected');
+  });
+
+  it('a blocked popup (popup-fallback="error") tells the person to allow pop-ups, in their language', async () => {
+    configure({ locales: { fr } });
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <outbound-app-button app-id="slack" app-name="Slack" mode="popup" popup-fallback="error" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>
+      <outbound-app-button lang="fr" app-id="notion" app-name="Notion" mode="popup" popup-fallback="error" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>
+    </div>`);
+    const [english, french] = [...wrapper.querySelectorAll('outbound-app-button')] as OutboundAppButton[];
+    const open = window.open;
+    window.open = () => null; // as a popup blocker answers
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      for (const el of [english!, french!]) {
+        const error = nextEvent<ConnectErrorDetail>(el, 'outbound-connect-error');
+        inner(el).click();
+        expect((await error).detail.code).to.equal('popup-blocked');
+      }
+      await until(() => !!inner(english!).title && !!inner(french!).title, 'the reasons');
+    } finally {
+      window.open = open;
+      console.error = quiet;
+    }
+    expect(inner(english!).title).to.equal('Allow pop-ups for this site, then try again.');
+    expect(announcement(english!)).to.equal("Couldn't connect Slack. Allow pop-ups for this site, then try again.");
+    expect(inner(french!).title).to.equal('Autorisez les fenêtres pop-up pour ce site, puis réessayez.');
   });
 });
