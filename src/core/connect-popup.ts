@@ -85,7 +85,7 @@ async function startPopupFlow(
   popup: Window,
   steps: ConnectSteps,
 ): Promise<ConnectResult> {
-  beginPopupFlow(request.appId, target, popup);
+  beginPopupFlow(request.appId, target, popup, request.returnState);
   try {
     const url = await steps.consentUrl();
     const { mode: _mode, popupFallback: _fallback, ...connection } = request;

@@ -31,6 +31,8 @@ export interface PopupFlow {
   appId: string;
   target: EventTarget;
   popup: Window | null;
+  /** The host's `returnState`, for a cancel before Descope answered (there is no record yet). */
+  returnState?: unknown;
   /** Set once Descope answered: the record and the consent URL. */
   record?: PendingConnection;
   consentUrl?: string;
@@ -48,8 +50,8 @@ export function popupFlowFor(appId: string): PopupFlow | undefined {
 }
 
 /** Reserves the app before the connect call, so a second click cannot start a second one. */
-export function beginPopupFlow(appId: string, target: EventTarget, popup: Window): void {
-  flows.set(appId, { appId, target, popup, state: 'starting' });
+export function beginPopupFlow(appId: string, target: EventTarget, popup: Window, returnState?: unknown): void {
+  flows.set(appId, { appId, target, popup, returnState, state: 'starting' });
   stopListening ??= listenForPopupReturns(onPopupMessage);
   watchClosed(flows.get(appId)!);
 }
@@ -130,7 +132,7 @@ export function cancelPopupFlow(appId: string): void {
   closeQuietly(flow.popup);
   if (flow.state === 'starting') {
     end(flow);
-    dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId });
+    dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-cancel', { appId, returnState: flow.returnState });
     return;
   }
   detach(flow);
@@ -163,7 +165,7 @@ function detach(flow: PopupFlow): void {
   flow.popup = null;
   flow.timer = setTimeout(() => end(flow), LINGER_MS);
   const record = flow.record!;
-  dispatchOutboundEvent(flow.target, 'outbound-connect-cancel', { appId: record.appId, returnState: record.returnState });
+  dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-cancel', { appId: record.appId, returnState: record.returnState });
 }
 
 function end(flow: PopupFlow): void {
@@ -190,16 +192,25 @@ function onPopupMessage(message: PopupReturnMessage): void {
     const reason = message.errorDescription || message.error || 'access denied';
     const error = new OutboundError('provider-error', `The provider did not grant access: ${reason}.`);
     console.error(`[outbound-elements] ${appId}: ${error.message}`);
-    dispatchOutboundEvent(flow.target, 'outbound-connect-error', { appId, code: error.code, message: error.message, returnState });
+    dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-error', { appId, code: error.code, message: error.message, returnState });
     return;
   }
-  dispatchOutboundEvent(flow.target, 'outbound-connect-success', {
+  dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-success', {
     appId,
     scopes: record.scopes,
     tenantId: record.tenantId,
     tenantLevel: record.tenantLevel,
     returnState,
   });
+}
+
+/**
+ * Where an outcome is reported: the element that started the flow, or `document` when that
+ * element has left the page meanwhile (a single-page app changed view while the popup was open),
+ * so the page's listeners, and the other elements' connected status, still hear it.
+ */
+function outcomeTarget(flow: PopupFlow): EventTarget {
+  return flow.target instanceof Node && !flow.target.isConnected ? document : flow.target;
 }
 
 function closeQuietly(popup: Window | null | undefined): void {

@@ -11,6 +11,7 @@ export const reasons: FailureReasons = {
     'rate-limited': 'Too many attempts. Try again shortly.',
     network: 'Check your connection, then try again.',
     'provider-error': 'Access was not granted.',
+    'popup-blocked': 'Allow pop-ups for this site, then try again.',
     default: 'Something went wrong. Try again later.',
 };
 

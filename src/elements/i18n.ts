@@ -53,10 +53,19 @@ export interface ResolvedStrings extends OutboundStrings {
   reasons: (FailureReasons | undefined)[];
 }
 
+let saidBadLocale = false;
+
 /** The strings `element` shows, with `own` (its `strings` property) as the most specific layer. */
 export function stringsFor(element: Element, own?: StringOverrides): ResolvedStrings {
   const page = getPageConfig();
-  const table = tableFor(page.locale || langOf(element), page.locales ?? {});
+  let locale: unknown = page.locale;
+  if (locale != null && typeof locale !== 'string') {
+    // e.g. navigator.languages (an array): ignored, rather than breaking every element's render.
+    if (!saidBadLocale) console.error('[outbound-elements] configure({ locale }) takes a language tag such as "fr"; ignored.');
+    saidBadLocale = true;
+    locale = undefined;
+  }
+  const table = tableFor((locale as string | undefined) || langOf(element), page.locales ?? {});
   const layers = [own, page.strings, table];
   const resolved = { reasons: layers.map((layer) => layer?.reasons).reverse() } as ResolvedStrings;
   for (const key of Object.keys(english) as (keyof OutboundStrings)[]) {

@@ -237,8 +237,11 @@ export class OutboundAppButton extends OutboundConfigElement {
   private _readCatalog(): void {
     const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
     const read = ++this._catalogRead;
-    if (!this.appId || (!want.apps && !want.status)) return;
+    if (!this.isConnected) return;
+    // Listening even when nothing is wanted yet: `check-status` may arrive later, from an
+    // `<outbound-connect>` or `configure()`.
     this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
+    if (!this.appId || (!want.apps && !want.status)) return;
     // Signed out: nothing to read, and no need to load the catalog code (a list's refresh(), e.g.
     // after the user signed in, makes every button look again).
     if (!this._unwatchCatalog && !mayHaveSession(this)) {
@@ -288,6 +291,8 @@ export class OutboundAppButton extends OutboundConfigElement {
     } else {
       this._status = 'idle';
       this._announcement = words.canceled(name);
+      // A canceled reconnect leaves an app connected: with check-status, show that again.
+      this._readCatalog();
     }
   }
 
@@ -307,7 +312,6 @@ export class OutboundAppButton extends OutboundConfigElement {
     this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
-  /** The `logo` URL when it is safe and has not failed to load. */
   /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
   private get _logoUrl(): string | undefined {
     if (this._logoFailed) return undefined;

@@ -8,8 +8,9 @@ import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
 import type { CatalogApp } from '../core/catalog.js';
 import { isSafeRemoteImageUrl } from '../core/image-url.js';
 import { onInheritedConfigChange } from './config-changes.js';
-import { connectLazily, loadOnDemand } from './on-demand-loader.js';
+import { connectLazily, loadOnDemand, popupAction } from './on-demand-loader.js';
 import { monogramLetter } from './monogram.js';
+import { openPopupInGesture } from './popup-gesture.js';
 import type { OutboundAppList } from './outbound-app-list.js';
 type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 import { listStyles } from './outbound-app-list.styles.js';
@@ -43,9 +44,11 @@ export class AppListView implements ReactiveController {
     this._w = this._words();
     host.addController(this);
     adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof OutboundAppList).elementStyles, listStyles]);
-    // The outcome of a connection this list started (an error, or Back from the provider).
-    host.addEventListener('outbound-connect-error', (e) => this._settle(e.target, e.detail.appId, true));
-    host.addEventListener('outbound-connect-cancel', (e) => this._settle(e.target, e.detail.appId, false));
+    // The outcome of a connection this list started (an error, Back from the provider, or a popup's
+    // result: a popup-mode connection ends here without the page leaving).
+    host.addEventListener('outbound-connect-success', (e) => this._settle(e.target, e.detail.appId, 'connected'));
+    host.addEventListener('outbound-connect-error', (e) => this._settle(e.target, e.detail.appId, 'failed'));
+    host.addEventListener('outbound-connect-cancel', (e) => this._settle(e.target, e.detail.appId, 'canceled'));
   }
 
   hostConnected(): void {
@@ -113,19 +116,34 @@ export class AppListView implements ReactiveController {
   }
 
   private async _connect(app: CatalogApp): Promise<void> {
-    if (this._busy) return;
+    if (this._busy) {
+      // Popup mode: the busy row's button brings its popup back to the front.
+      if (this._busy === app.id) popupAction(app.id, 'focus');
+      return;
+    }
+    // Popup mode: the popup must open now, inside the click, before anything is awaited.
+    const popup = openPopupInGesture(this.host, app.id);
     this._w = this._words();
     this._set({ busy: app.id, announcement: this._w.connecting(app.name) });
-    const result = await connectLazily(this.host, app.id, {});
-    // On `redirecting` the page is leaving: the row stays busy until it does.
-    if (result.status === 'canceled') this._settle(this.host, app.id, false, '');
+    const result = await connectLazily(this.host, app.id, {}, popup);
+    // On `redirecting` the page is leaving: the row stays busy until it does. On `popup` it stays
+    // busy until the popup's outcome event.
+    if (result.status === 'canceled') this._settle(this.host, app.id, 'quiet');
   }
 
-  private _settle(target: EventTarget | null, appId: string, failed: boolean, announcement?: string): void {
+  private _settle(target: EventTarget | null, appId: string, outcome: 'connected' | 'failed' | 'canceled' | 'quiet'): void {
     if (target !== this.host || this._busy !== appId) return;
     this._w = this._words();
     const name = this._state.kind === 'ready' ? (this._state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
-    this._set({ busy: undefined, announcement: announcement ?? (failed ? this._w.failed(name, '') : this._w.canceled(name)) });
+    const announcement =
+      outcome === 'connected'
+        ? this._w.connected(name)
+        : outcome === 'failed'
+          ? this._w.failed(name, '')
+          : outcome === 'canceled'
+            ? this._w.canceled(name)
+            : '';
+    this._set({ busy: undefined, announcement });
   }
 
   private _askToDisconnect(app: CatalogApp): void {

@@ -54,8 +54,9 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
  *
  * @fires {CustomEvent<DisconnectDetail>} outbound-disconnect - The user asked to disconnect an app: remove its tokens on your backend (`deleteUserTokens`), then call `refresh()`.
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call of a row's button. Cancelable.
+ * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - In popup mode (`mode="popup"` here, on an `<outbound-connect>` around it, or in `configure()`): a row's popup reported the app connected. (After a full-page redirect the success goes to a matching button, `<outbound-connect>` or `document`.)
  * @fires {CustomEvent<ConnectErrorDetail>} outbound-connect-error - A row's connect failed; `detail.code` says what.
- * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing.
+ * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing, or closed a row's popup.
  */
 export class OutboundAppList extends OutboundConfigElement {
   static override styles = css`

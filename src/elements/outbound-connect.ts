@@ -21,9 +21,9 @@ import { openPopupInGesture } from './popup-gesture.js';
  * @slot - Any content: outbound elements and the host's own triggers.
  *
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call of a headless trigger or `connect()`. Cancelable.
- * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - After a redirect return with no matching `<outbound-app-button>` on the page.
+ * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - After a redirect return with no matching `<outbound-app-button>` on the page, or when the popup of a connection started here (a headless trigger, `connect()`) reports the app connected.
  * @fires {CustomEvent<ConnectErrorDetail>} outbound-connect-error - Anything failed; `detail.code` says what.
- * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing.
+ * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing, or closed the popup.
  */
 export class OutboundConnect extends OutboundConfigElement {
   static override styles = css`

@@ -34,6 +34,7 @@ export const fr = {
     'rate-limited': 'Trop de tentatives. Réessayez dans un instant.',
     network: 'Vérifiez votre connexion, puis réessayez.',
     'provider-error': 'L’accès n’a pas été accordé.',
+    'popup-blocked': 'Autorisez les fenêtres pop-up pour ce site, puis réessayez.',
     default: 'Un problème est survenu. Réessayez plus tard.',
   },
 } satisfies StringOverrides;

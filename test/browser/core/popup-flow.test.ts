@@ -167,6 +167,22 @@ describe('popup mode (core connect)', () => {
     expect(popup!.closed).to.equal(true);
   });
 
+  it('cancelPopupFlow while Descope is still answering reports the cancel with its returnState', async () => {
+    let answer!: (value: Awaited<ReturnType<OutboundSdk['outbound']['connect']>>) => void;
+    const sdk: OutboundSdk = { outbound: { connect: () => new Promise((resolve) => (answer = resolve)) } };
+    const target = new EventTarget();
+    const popup = openPopup('slack');
+    const started = connect('slack', { mode: 'popup', sdk, target, popup, returnState: { draft: 7 } });
+    const cancel = nextEvent<ConnectCancelDetail>(target, 'outbound-connect-cancel');
+    cancelPopupFlow('slack');
+    expect((await cancel).detail).to.deep.equal({ appId: 'slack', returnState: { draft: 7 } });
+    expect(popup!.closed).to.equal(true);
+    // Descope's late answer starts nothing.
+    while (!answer) await new Promise((resolve) => setTimeout(resolve, 10));
+    answer({ ok: true, code: 200, data: { url: 'https://provider.example/authorize' } });
+    expect((await started).status).to.equal('canceled');
+  });
+
   it('a provider refusal relayed by the popup → provider-error', async () => {
     const { sdk, calls } = await recordingSdk();
     const target = new EventTarget();

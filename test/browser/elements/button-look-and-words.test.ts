@@ -172,6 +172,21 @@ describe('<outbound-app-button> strings and locale', () => {
     expect(labelText(el)).to.equal('Connecter Slack');
   });
 
+  it('configure({ locale }) that is not a language tag (navigator.languages) is ignored with a console.error, not a broken render', async () => {
+    const said: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => said.push(args.join(' '));
+    try {
+      configure({ locales: { fr }, locale: ['fr-FR', 'fr'] as unknown as string });
+      const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" lang="fr"></outbound-app-button>`);
+      expect(labelText(el)).to.equal('Connecter Slack'); // the page language still serves
+    } finally {
+      console.error = original;
+      configure({ locale: undefined });
+    }
+    expect(said.join('\n')).to.contain('configure({ locale })');
+  });
+
   it('announces a failure and its reason in French, with a reason the page replaced', async () => {
     configure({ locales: { fr } });
     const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="hubspot" app-name="HubSpot" lang="fr"></outbound-app-button>`);

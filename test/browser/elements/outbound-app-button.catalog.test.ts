@@ -4,8 +4,9 @@ import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, noteConnected, refreshCatalog } 
 import { configure } from '../../../src/core/config.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/support/fake-catalog-sdk.js';
+import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
-import { emulator, isolateEachTest, newSession, recordNavigation, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, requestsSince } from '../support.js';
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
@@ -109,6 +110,43 @@ describe('<outbound-app-button> and the app catalog', () => {
     expect(await next).to.equal('https://provider.example/authorize?app=slack');
     expect((asked as { scopes: string[] }).scopes).to.deep.equal(['chat:write', 'files:read']);
     nav.restore();
+  });
+
+  it('check-status that arrives later (configure(), an <outbound-connect> attribute) reaches a button that has its own name and logo', async () => {
+    const logo = SAMPLE_APPS[0]!.logo!;
+    const sdk = fakeCatalogSdk({ connected: ['slack', 'github'] });
+    const alone = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" app-name="Slack" logo=${logo} .sdk=${sdk}></outbound-app-button>`);
+    const provider = await fixture<HTMLElement>(html`<outbound-connect .sdk=${sdk}>
+      <outbound-app-button app-id="github" app-name="GitHub" logo=${logo}></outbound-app-button>
+    </outbound-connect>`);
+    const inside = provider.querySelector('outbound-app-button')!;
+    await settle(200);
+    expect(sdk.calls[CONNECTED_PATH], 'nothing asked for yet').to.equal(undefined);
+    configure({ checkStatus: true });
+    await until(() => alone.status === 'connected', 'the status after configure({ checkStatus })');
+    configure({ checkStatus: undefined });
+    provider.setAttribute('check-status', '');
+    await until(() => inside.status === 'connected', 'the status after <outbound-connect check-status>');
+  });
+
+  it('a connected app whose reconnect is canceled (popup closed, Back) shows connected again, not idle', async () => {
+    const sdk = fakeCatalogSdk({ connected: ['slack'] });
+    const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" check-status mode="popup" .sdk=${sdk}></outbound-app-button>`);
+    await until(() => el.status === 'connected', 'status connected');
+    const cancelControl = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]');
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!.click();
+      await until(() => !!cancelControl(), 'the popup flow');
+      expect(el.status).to.equal('connecting');
+      const canceled = nextEvent(el, 'outbound-connect-cancel');
+      cancelControl()!.click();
+      await canceled;
+      await until(() => el.status === 'connected', 'connected again after the cancel');
+      await el.updateComplete;
+      expect(label(el)).to.equal('Reconnect Slack');
+    } finally {
+      forgetPopupFlows();
+    }
   });
 
   it('becomes connected when a connection succeeds elsewhere on the page, and idle again after a refresh says otherwise', async () => {

@@ -2,8 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { CATALOG_PATH, CONNECTED_PATH, ME_PATH, refreshCatalog } from '../../../src/core/catalog.js';
+import { POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
+import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
-import type { ConnectStartDetail, DisconnectDetail } from '../../../src/events.js';
+import type { ConnectStartDetail, ConnectSuccessDetail, DisconnectDetail } from '../../../src/events.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince } from '../support.js';
 
@@ -202,5 +204,56 @@ describe('<outbound-app-list>', () => {
     expect(await gets(since, CATALOG_PATH)).to.equal(1);
     expect(await gets(since, ME_PATH)).to.equal(1);
     expect(await gets(since, CONNECTED_PATH)).to.equal(1);
+  });
+
+  it('popup mode: a row opens the popup inside the click; the popup\'s success shows the app connected and frees the list', async () => {
+    const sdk = fakeCatalogSdk();
+    const fakeConnect = sdk.outbound.connect;
+    const redirectUrls: string[] = [];
+    sdk.outbound.connect = async (appId: string, options?: { redirectUrl?: string }) => {
+      redirectUrls.push(options?.redirectUrl ?? '');
+      return fakeConnect(appId);
+    };
+    const el = await fixture<OutboundAppList>(html`<outbound-app-list mode="popup" .sdk=${sdk}></outbound-app-list>`);
+    await ready(el);
+    const open = window.open;
+    let inClick = false;
+    const openedInClick: boolean[] = [];
+    window.open = (...args: Parameters<typeof window.open>) => {
+      openedInClick.push(inClick);
+      return open.apply(window, args);
+    };
+    try {
+      const start = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
+      inClick = true;
+      row(el, 'slack').querySelector<HTMLButtonElement>('button[part="connect"]')!.click();
+      inClick = false;
+      expect((await start).detail.mode).to.equal('popup');
+      // A popup opened after an await is refused by popup blockers (Safari, Firefox).
+      expect(openedInClick, 'window.open called synchronously inside the click').to.deep.equal([true]);
+      await until(() => redirectUrls.length === 1, 'the connect call');
+      await el.updateComplete;
+      expect(row(el, 'slack').querySelector('button[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
+
+      // The popup's return page relays the result (popup-return.ts).
+      const success = nextEvent<ConnectSuccessDetail>(el, 'outbound-connect-success');
+      const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
+      channel.postMessage({ type: POPUP_MESSAGE_TYPE, nonce: new URL(redirectUrls[0]!).searchParams.get('outbound-return') });
+      channel.close();
+      expect((await success).detail.appId).to.equal('slack');
+      await until(() => row(el, 'slack').querySelector('[part="status"]')!.textContent === 'Connected', 'Slack shown connected');
+      const slackButton = row(el, 'slack').querySelector('button[part="connect"]')!;
+      expect(slackButton.getAttribute('aria-busy')).to.equal('false');
+      expect(slackButton.textContent!.trim()).to.equal('Reconnect');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Slack connected');
+
+      // The list is free again: another row starts a connection.
+      const next = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
+      row(el, 'notion').querySelector<HTMLButtonElement>('button[part="connect"]')!.click();
+      expect((await next).detail.appId).to.equal('notion');
+    } finally {
+      window.open = open;
+      forgetPopupFlows();
+    }
   });
 });

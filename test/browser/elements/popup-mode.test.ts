@@ -1,10 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import { configure } from '../../../src/core/config.js';
+import { CONNECTED_PATH } from '../../../src/core/catalog.js';
+import { POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
 import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
-import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
+import type { ConnectErrorDetail, ConnectStartDetail, ConnectSuccessDetail } from '../../../src/events.js';
+import { fr } from '../../../src/locales/fr.js';
+import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, nextEvent, requestsSince } from '../support.js';
 
 const inner = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
@@ -24,7 +28,7 @@ describe('popup mode on the elements', () => {
   const recorder = isolateEachTest({ signedIn: true });
   afterEach(() => {
     forgetPopupFlows();
-    configure({ mode: undefined, popupFallback: undefined });
+    configure({ mode: undefined, popupFallback: undefined, locales: undefined });
   });
 
   async function popupButton(appId = 'hubspot', appName = 'HubSpot'): Promise<OutboundAppButton> {
@@ -120,5 +124,58 @@ describe('popup mode on the elements', () => {
     popupOf('hubspot')!.close();
     await cancel;
     expect(trigger.getAttribute('data-outbound-status')).to.equal('idle');
+  });
+
+  it('a popup success whose button left the page meanwhile is still heard: on document, and a check-status button shows the app connected', async () => {
+    const sdk = fakeCatalogSdk();
+    const fakeConnect = sdk.outbound.connect;
+    const redirectUrls: string[] = [];
+    sdk.outbound.connect = async (appId: string, options?: { redirectUrl?: string }) => {
+      redirectUrls.push(options?.redirectUrl ?? '');
+      return fakeConnect(appId);
+    };
+    const view = await fixture<HTMLElement>(html`<div>
+      <outbound-app-button id="starter" app-id="slack" app-name="Slack" mode="popup" .sdk=${sdk}></outbound-app-button>
+    </div>`);
+    const other = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" check-status .sdk=${sdk}></outbound-app-button>`);
+    await until(() => sdk.calls[CONNECTED_PATH] === 1, 'the status read');
+    const starter = view.querySelector<OutboundAppButton>('#starter')!;
+    inner(starter).click();
+    await until(() => !!cancelControl(starter) && redirectUrls.length === 1, 'the popup flow');
+    starter.remove(); // the single-page app changed view while the popup was open
+
+    const success = nextEvent<ConnectSuccessDetail>(document, 'outbound-connect-success');
+    const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
+    channel.postMessage({ type: POPUP_MESSAGE_TYPE, nonce: new URL(redirectUrls[0]!).searchParams.get('outbound-return') });
+    channel.close();
+    expect((await success).detail.appId).to.equal('slack');
+    await until(() => other.status === 'connected', 'the other button connected');
+  });
+
+  it('a blocked popup (popup-fallback="error") tells the person to allow pop-ups, in their language', async () => {
+    configure({ locales: { fr } });
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <outbound-app-button app-id="slack" app-name="Slack" mode="popup" popup-fallback="error" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>
+      <outbound-app-button lang="fr" app-id="notion" app-name="Notion" mode="popup" popup-fallback="error" project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>
+    </div>`);
+    const [english, french] = [...wrapper.querySelectorAll('outbound-app-button')] as OutboundAppButton[];
+    const open = window.open;
+    window.open = () => null; // as a popup blocker answers
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      for (const el of [english!, french!]) {
+        const error = nextEvent<ConnectErrorDetail>(el, 'outbound-connect-error');
+        inner(el).click();
+        expect((await error).detail.code).to.equal('popup-blocked');
+      }
+      await until(() => !!inner(english!).title && !!inner(french!).title, 'the reasons');
+    } finally {
+      window.open = open;
+      console.error = quiet;
+    }
+    expect(inner(english!).title).to.equal('Allow pop-ups for this site, then try again.');
+    expect(announcement(english!)).to.equal("Couldn't connect Slack. Allow pop-ups for this site, then try again.");
+    expect(inner(french!).title).to.equal('Autorisez les fenêtres pop-up pour ce site, puis réessayez.');
   });
 });
