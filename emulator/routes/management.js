@@ -123,6 +123,8 @@ const fetchToken = (kind) => async (req, res, ctx) => {
   const candidates = ctx.store.listConnections({ appId: wanted.appId, userId: wanted.userId })
     .filter((c) => (kind.user ? !c.tenantLevel : c.tenantLevel))
     .filter((c) => !wanted.tenantId || c.tenantId === wanted.tenantId)
+    // A token issued for a tenant never reaches another tenant's tokens, even when the request names none.
+    .filter((c) => caller.kind === 'managementKey' || !caller.tenantId || !c.tenantId || c.tenantId === caller.tenantId)
     .filter((c) => !wanted.externalIdentifier || c.externalIdentifier === wanted.externalIdentifier)
     .filter((c) => !wanted.scopes || sameScopes(c.scopes, wanted.scopes));
   // "Latest": the token refreshed or connected last.

@@ -46,6 +46,7 @@ async function answerFault(res, fault) {
  * The approved-domains check Descope applies to redirect URLs.
  * @param {Ctx} ctx
  * @param {string} raw
+ * @returns {string} the URL serialised (percent-encoded), as it can go into a Location header
  */
 function checkRedirectUrl(ctx, raw) {
   let url;
@@ -61,6 +62,7 @@ function checkRedirectUrl(ctx, raw) {
     throw new HttpError(400, ERRORS.invalidArguments,
       `redirect URL host '${url.hostname}' is not in the project's approved domains (${ctx.allowedRedirectHosts.join(', ')})`);
   }
+  return url.href;
 }
 
 /** @type {Route['handler']} */
@@ -97,9 +99,10 @@ async function connect(req, res, ctx) {
   if (options.redirectURL !== undefined && options.redirectUrl === undefined) {
     ctx.warn(`connect(${appId}): options.redirectURL (capital URL) is ignored by Descope; send options.redirectUrl`);
   }
-  const redirectUrl = typeof options.redirectUrl === 'string' && options.redirectUrl ? options.redirectUrl : app.defaultRedirectUrl;
-  if (!redirectUrl) throw new HttpError(400, ERRORS.missingArguments, 'redirectUrl is required (options.redirectUrl), and the app has no default redirect URL');
-  checkRedirectUrl(ctx, redirectUrl);
+  const requested = typeof options.redirectUrl === 'string' && options.redirectUrl ? options.redirectUrl : app.defaultRedirectUrl;
+  if (!requested) throw new HttpError(400, ERRORS.missingArguments, 'redirectUrl is required (options.redirectUrl), and the app has no default redirect URL');
+  // Kept serialised: a raw non-Latin-1 character would make the callback's Location header throw.
+  const redirectUrl = checkRedirectUrl(ctx, requested);
 
   const granted = scopes?.length ? scopes : (app.defaultScopes ?? []);
   const state = ctx.store.addPending({
@@ -117,7 +120,7 @@ async function connect(req, res, ctx) {
 
 /**
  * Descope's callback: records the connection, then sends the browser back to `redirectUrl`.
- * On success the URL is used exactly as given. On a provider error, `error` and
+ * On success the URL is used as given (serialised, so non-ASCII characters are percent-encoded). On a provider error, `error` and
  * `error_description` are appended to its query: that is the emulator's assumption, since which
  * parameters Descope adds on return is not public.
  * @type {Route['handler']}

@@ -81,6 +81,38 @@ test('runs with a custom key, apps file and state file, and stops cleanly on SIG
   assert.equal(JSON.parse(await readFile(stateFile, 'utf8')).version, 1, 'the state file was written');
 });
 
+test('--demo (what npm start runs) serves the demo page, its config and its backend next to the emulator, and stops on SIGTERM', async () => {
+  const child = spawn(process.execPath, [CLI, '--demo', '--port', '0', '--app-port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  try {
+    const [apiBase, pageUrl] = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const api = /Descope API:\s+(http:\/\/\S+)/.exec(out);
+        const page = /Demo page:\s+(http:\/\/\S+)/.exec(out);
+        if (api && page && /Ctrl-C/.test(out)) resolve([api[1], page[1]]);
+      });
+      child.on('close', () => reject(new Error(`exited early: ${out}${stderr}`)));
+    });
+    const html = await fetch(pageUrl);
+    assert.equal(html.status, 200);
+    assert.match(html.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const config = await (await fetch(new URL('/demo-config.js', pageUrl))).text();
+    assert.ok(config.includes(JSON.stringify(apiBase)), 'the page is pointed at this emulator');
+    const contacts = await fetch(new URL('/api/contacts', pageUrl));
+    assert.equal(contacts.status, 401);
+    assert.equal((await contacts.json()).error, 'no-session', 'the backend half answers');
+    assert.equal((await fetch(`${apiBase}/emulator/tokens`)).status, 200);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
+  assert.equal(stderr, '', 'no warning or error on start');
+});
+
 test('bad flags and files fail at once with a message that says what to fix', async () => {
   const badApps = join(dir, 'bad-apps.json');
   await writeFile(badApps, JSON.stringify([{ id: 'x' }]));

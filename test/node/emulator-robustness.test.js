@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { startEmulator, DEFAULT_MANAGEMENT_KEY } from '../../emulator/server.js';
 import { MAX_BODY_BYTES } from '../../emulator/http.js';
-import { assertDescopeError, call } from './support/emulator-client.js';
+import { assertDescopeError, call, session } from './support/emulator-client.js';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
@@ -95,4 +95,26 @@ test('a client that hangs up mid-body does not take the emulator down', async ()
     setTimeout(() => { req.destroy(); resolve(undefined); }, 50);
   });
   await assertAlive();
+});
+
+test('a redirect URL with non-ASCII characters or line breaks: the callback redirects to its encoded form, never a 500', async () => {
+  for (const [redirectUrl, expected] of [
+    ['http://localhost:4511/设置?tab=应用', 'http://localhost:4511/%E8%AE%BE%E7%BD%AE?tab=%E5%BA%94%E7%94%A8'],
+    ['http://localhost:4511/a\r\nSet-Cookie: x=1', 'http://localhost:4511/aSet-Cookie:%20x=1'],
+  ]) {
+    const s = await session(emulator.baseUrl, 'unicode-redirect@example.com');
+    const connect = await call(emulator.baseUrl, '/v1/outbound/oauth/connect', {
+      method: 'POST', headers: { Authorization: `Bearer ${emulator.projectId}:${s.refreshJwt}` }, body: { appId: 'slack', options: { redirectUrl } },
+    });
+    assert.equal(connect.status, 200, connect.text);
+    const state = new URL(connect.json.url).searchParams.get('state') ?? '';
+    const consent = await fetch(`${emulator.baseUrl}/emulator/provider/slack/consent`, {
+      method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ state, decision: 'allow' }),
+    });
+    const callback = await fetch(consent.headers.get('location') ?? '', { redirect: 'manual' });
+    assert.equal(callback.status, 302, await callback.text());
+    assert.equal(callback.headers.get('location'), expected);
+    assert.equal(callback.headers.get('set-cookie'), null);
+  }
 });

@@ -237,6 +237,8 @@ describe('authorization', () => {
     assert.equal((await inOne.fetchTenantToken('slack', 'T-one')).ok, true);
     const inTwo = clientWith(await mcpAccessToken(emulator.baseUrl, { userId, tenantId: 'T-two' }));
     assertSdkError(await inTwo.fetchToken('hubspot', userId, 'T-one'), 403);
+    assertSdkError(await inTwo.fetchToken('hubspot', userId), 404, NOT_FOUND);
+    assertSdkError(await inTwo.fetchTokenByScopes('hubspot', userId, ['crm.objects.contacts.read']), 404, NOT_FOUND);
     assertSdkError(await inTwo.fetchTenantToken('slack', 'T-one'), 403);
     const noTenant = clientWith(await mcpAccessToken(emulator.baseUrl, { userId }));
     assertSdkError(await noTenant.fetchTenantToken('slack', 'T-one'), 403);
