@@ -43,14 +43,20 @@ export function fakeCatalogSdk(options: FakeCatalogOptions = {}) {
   const { apps = SAMPLE_APPS, delayMs = 0, fail, userId = 'U-story' } = options;
   const connected = [...(options.connected ?? [])];
   const calls: Record<string, number> = {};
+  /** The `redirectUrl` of each connect call, in order (a popup flow's nonce is in it). */
+  const redirectUrls: string[] = [];
   const wait = <T>(value: () => T): Promise<T> =>
     delayMs === Infinity ? new Promise<T>(() => undefined) : new Promise((resolve) => setTimeout(() => resolve(value()), delayMs));
   const count = (path: string) => (calls[path] = (calls[path] ?? 0) + 1);
   return {
     calls,
     connected,
+    redirectUrls,
     outbound: {
-      connect: async (appId: string) => ({ ok: true, code: 200, data: { url: `https://provider.example/authorize?app=${appId}` } }),
+      connect: async (appId: string, connectOptions?: { redirectUrl?: string }) => {
+        redirectUrls.push(connectOptions?.redirectUrl ?? '');
+        return { ok: true, code: 200, data: { url: `https://provider.example/authorize?app=${appId}` } };
+      },
     },
     me: (token?: string) => {
       void token;

@@ -103,3 +103,15 @@ export function isolateEachTest(options: { signedIn?: boolean } = {}): () => Ret
   });
   return () => navigation;
 }
+
+/**
+ * Collects what the code under test writes with console.warn and console.error (each call's
+ * arguments) until `restore()`; nothing reaches the real console meanwhile.
+ */
+export function captureConsoleWarnings(): { said: unknown[][]; restore: () => void } {
+  const said: unknown[][] = [];
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => said.push(args);
+  console.error = (...args: unknown[]) => said.push(args);
+  return { said, restore: () => Object.assign(console, { warn, error }) };
+}

@@ -13,7 +13,7 @@ import {
 } from '../../../src/core/catalog.js';
 import { isSafeRemoteImageUrl } from '../../../src/core/image-url.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, newSession, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, newSession, requestsSince, captureConsoleWarnings } from '../support.js';
 
 const config = () => ({ projectId: emulator.projectId, baseUrl: emulator.baseUrl });
 const storageKey = () => `outbound-elements:catalog:${JSON.stringify([emulator.projectId, emulator.baseUrl])}`;
@@ -61,15 +61,12 @@ describe('catalog client (src/core/catalog.ts)', () => {
   it('makes no request without a session, and says "signed-out" without a console message', async () => {
     localStorage.clear();
     const since = Date.now();
-    const said: unknown[] = [];
-    const { warn, error } = console;
-    console.warn = (...args: unknown[]) => said.push(args);
-    console.error = (...args: unknown[]) => said.push(args);
+    const { said, restore } = captureConsoleWarnings();
     try {
       expect(await readCatalog(config())).to.deep.equal({ state: 'signed-out' });
       expect(await readConnectedAppIds(config())).to.deep.equal({ state: 'signed-out' });
     } finally {
-      Object.assign(console, { warn, error });
+      restore();
     }
     expect(await requestsSince(since)).to.deep.equal([]);
     expect(said).to.deep.equal([]);

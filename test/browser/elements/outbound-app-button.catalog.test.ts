@@ -6,7 +6,7 @@ import type { OutboundAppButton } from '../../../src/elements/outbound-app-butto
 import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/support/fake-catalog-sdk.js';
 import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
-import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, requestsSince, captureConsoleWarnings } from '../support.js';
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
@@ -200,10 +200,7 @@ describe('<outbound-app-button> and the app catalog', () => {
   it('signed out: no request, the humanized name and monogram, no console noise', async () => {
     localStorage.clear();
     const since = Date.now();
-    const said: unknown[] = [];
-    const { warn, error } = console;
-    console.warn = (...args: unknown[]) => said.push(args);
-    console.error = (...args: unknown[]) => said.push(args);
+    const { said, restore } = captureConsoleWarnings();
     try {
       const el = await fixture<OutboundAppButton>(
         html`<outbound-app-button app-id="google-contacts" check-status project-id=${emulator.projectId} base-url=${emulator.baseUrl}></outbound-app-button>`,
@@ -213,7 +210,7 @@ describe('<outbound-app-button> and the app catalog', () => {
       expect(monogram(el)).to.equal('G');
       expect(el.status).to.equal('idle');
     } finally {
-      Object.assign(console, { warn, error });
+      restore();
     }
     expect(await requestsSince(since)).to.deep.equal([]);
     expect(said).to.deep.equal([]);

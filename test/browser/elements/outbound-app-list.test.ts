@@ -208,12 +208,7 @@ describe('<outbound-app-list>', () => {
 
   it('popup mode: a row opens the popup inside the click; the popup\'s success shows the app connected and frees the list', async () => {
     const sdk = fakeCatalogSdk();
-    const fakeConnect = sdk.outbound.connect;
-    const redirectUrls: string[] = [];
-    sdk.outbound.connect = async (appId: string, options?: { redirectUrl?: string }) => {
-      redirectUrls.push(options?.redirectUrl ?? '');
-      return fakeConnect(appId);
-    };
+    const { redirectUrls } = sdk;
     const el = await fixture<OutboundAppList>(html`<outbound-app-list mode="popup" .sdk=${sdk}></outbound-app-list>`);
     await ready(el);
     const open = window.open;

@@ -128,12 +128,7 @@ describe('popup mode on the elements', () => {
 
   it('a popup success whose button left the page meanwhile is still heard: on document, and a check-status button shows the app connected', async () => {
     const sdk = fakeCatalogSdk();
-    const fakeConnect = sdk.outbound.connect;
-    const redirectUrls: string[] = [];
-    sdk.outbound.connect = async (appId: string, options?: { redirectUrl?: string }) => {
-      redirectUrls.push(options?.redirectUrl ?? '');
-      return fakeConnect(appId);
-    };
+    const { redirectUrls } = sdk;
     const view = await fixture<HTMLElement>(html`<div>
       <outbound-app-button id="starter" app-id="slack" app-name="Slack" mode="popup" .sdk=${sdk}></outbound-app-button>
     </div>`);
