@@ -15,15 +15,14 @@
  * @descope/node-sdk is a devDependency: only `npm start` (the repo) loads this file.
  */
 
+import { sendJson } from './http.js';
+
 /** @typedef {import('node:http').ServerResponse} Res */
 
 export const CONTACTS_APP_ID = 'google-contacts';
 
-/** @param {Res} res @param {number} status @param {unknown} body */
-function json(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
+/** An answer that carries a user's data: never cached. @param {Res} res @param {number} status @param {unknown} body */
+const json = (res, status, body) => sendJson(res, status, body, { 'Cache-Control': 'no-store' });
 
 /**
  * @param {{ apiBaseUrl: string, projectId: string, managementKey: string, appId?: string }} options

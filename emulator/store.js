@@ -48,6 +48,16 @@ export const PROVIDER_TOKEN_TTL_MS = 60 * 60 * 1000;
  * @typedef {ReturnType<typeof createStore>} Store
  */
 
+/**
+ * The `?appId=&userId=` filter of the routes that list or delete connections; an empty
+ * parameter filters nothing.
+ * @param {URLSearchParams} query
+ * @returns {ConnectionFilter}
+ */
+export function connectionFilterOf(query) {
+  return { appId: query.get('appId') || undefined, userId: query.get('userId') || undefined };
+}
+
 /** @param {Connection} c @param {ConnectionFilter} filter */
 const matches = (c, { userId, appId }) => (!userId || c.userId === userId) && (!appId || c.appId === appId);
 

@@ -8,6 +8,7 @@ import { readJson, sendJson } from '../http.js';
 import { jwtResponse } from './auth.js';
 import { TOKEN_FETCH_SCOPE } from '../mgmt-auth.js';
 import { ACCESS_TTL_SECONDS } from '../tokens.js';
+import { connectionFilterOf } from '../store.js';
 
 /** @typedef {import('../server.js').Route} Route */
 
@@ -56,8 +57,7 @@ function listRequests(_req, res, ctx, { url }) {
  * @type {Route['handler']}
  */
 function listConnections(_req, res, ctx, { url }) {
-  const filter = { userId: url.searchParams.get('userId') || undefined, appId: url.searchParams.get('appId') || undefined };
-  const connections = ctx.store.listConnections(filter).map((c) => {
+  const connections = ctx.store.listConnections(connectionFilterOf(url.searchParams)).map((c) => {
     /** @type {Partial<import('../store.js').Connection>} */
     const view = { ...c };
     delete view.accessToken;
@@ -94,8 +94,7 @@ async function createAccessToken(req, res, ctx) {
  * @type {Route['handler']}
  */
 function deleteConnections(_req, res, ctx, { url }) {
-  const filter = { userId: url.searchParams.get('userId') || undefined, appId: url.searchParams.get('appId') || undefined };
-  sendJson(res, 200, { deleted: ctx.store.deleteConnections(filter) });
+  sendJson(res, 200, { deleted: ctx.store.deleteConnections(connectionFilterOf(url.searchParams)) });
 }
 
 /** @type {Route[]} */

@@ -18,6 +18,7 @@
 import { ERRORS, HttpError } from '../errors.js';
 import { readJson, sendJson } from '../http.js';
 import { authorizeManagement } from '../mgmt-auth.js';
+import { connectionFilterOf } from '../store.js';
 
 /** @typedef {import('../server.js').Ctx} Ctx */
 /** @typedef {import('../server.js').Route} Route */
@@ -150,8 +151,7 @@ async function deleteTokenById(req, res, ctx, { url }) {
 /** `DELETE /v1/mgmt/outbound/user/tokens?appId=&userId=` @type {Route['handler']} */
 async function deleteUserTokens(req, res, ctx, { url }) {
   await authorizeManagement(ctx, req, { allowAccessToken: false });
-  const appId = url.searchParams.get('appId') || undefined;
-  const userId = url.searchParams.get('userId') || undefined;
+  const { appId, userId } = connectionFilterOf(url.searchParams);
   if (!appId && !userId) throw new HttpError(400, ERRORS.missingArguments, 'appId or userId is required');
   // node-sdk's URL builder turns an omitted argument into the text "undefined" (wire facts §6.8).
   if (appId === 'undefined' || userId === 'undefined') {

@@ -14,6 +14,7 @@
  */
 import { ERRORS, HttpError } from '../errors.js';
 import { escapeHtml as e, page, sendHtml, sendJson } from '../http.js';
+import { connectionFilterOf } from '../store.js';
 import { tokenResponse } from './management.js';
 
 /** @typedef {import('../server.js').Route} Route */
@@ -58,8 +59,7 @@ function row(c) {
 
 /** @type {Route['handler']} */
 function tokenPage(_req, res, ctx, { url }) {
-  const filter = { appId: url.searchParams.get('appId') || undefined, userId: url.searchParams.get('userId') || undefined };
-  const tokens = ctx.store.listConnections(filter).slice().sort((a, b) => b.createdAt - a.createdAt);
+  const tokens = ctx.store.listConnections(connectionFilterOf(url.searchParams)).slice().sort((a, b) => b.createdAt - a.createdAt);
   const body = `<main class="card wide">
   <p class="badge">Descope emulator · token management</p>
   <h1>Outbound app tokens</h1>
