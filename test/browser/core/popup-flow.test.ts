@@ -6,7 +6,7 @@ import { cancelPopupFlow, forgetPopupFlows } from '../../../src/core/popup-flow.
 import { popupName } from '../../../src/core/popup-window.js';
 import { getSdk } from '../../../src/core/sdk.js';
 import type { ConnectCancelDetail, ConnectErrorDetail, ConnectSuccessDetail } from '../../../src/events.js';
-import { emulator, fault, isolateEachTest, nextEvent } from '../support.js';
+import { emulator, fault, isolateEachTest, nextEvent, until } from '../support.js';
 
 type Call = Parameters<OutboundSdk['outbound']['connect']>;
 
@@ -178,7 +178,7 @@ describe('popup mode (core connect)', () => {
     expect((await cancel).detail).to.deep.equal({ appId: 'slack', returnState: { draft: 7 } });
     expect(popup!.closed).to.equal(true);
     // Descope's late answer starts nothing.
-    while (!answer) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => !!answer, 'the connect call to Descope');
     answer({ ok: true, code: 200, data: { url: 'https://provider.example/authorize' } });
     expect((await started).status).to.equal('canceled');
   });
