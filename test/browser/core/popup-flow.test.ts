@@ -91,13 +91,27 @@ describe('popup mode (core connect)', () => {
   });
 
   it('a second click while the popup is open focuses it: one connect call, no second start', async () => {
-    const { sdk, calls } = await recordingSdk();
+    // A consent page on this origin, so the test can watch the popup's focus().
+    const calls: Call[] = [];
+    const sdk: OutboundSdk = {
+      outbound: {
+        connect: async (...args: Call) => {
+          calls.push(args);
+          return { ok: true, code: 200, data: { url: `${location.origin}/?consent=notion` } };
+        },
+      },
+    };
     const target = new EventTarget();
     let starts = 0;
     target.addEventListener('outbound-connect-start', () => starts++);
-    const first = await connect('notion', { mode: 'popup', sdk, target, popup: openPopup('notion') });
+    const popup = openPopup('notion')!;
+    const first = await connect('notion', { mode: 'popup', sdk, target, popup });
+    await until(() => popup.location.search === '?consent=notion' && popup.document.readyState === 'complete', 'the consent page in the popup');
+    let focused = 0;
+    popup.focus = () => focused++;
     const second = await connect('notion', { mode: 'popup', sdk, target, popup: openPopup('notion') });
     expect(second).to.deep.equal(first);
+    expect(focused, 'the open popup is brought back').to.equal(1);
     expect(calls).to.have.length(1);
     expect(starts).to.equal(1);
     // Another element asking for the same app is answered "canceled": the popup belongs to the first.
