@@ -28,8 +28,8 @@ function step(name, command, args) {
   return ok;
 }
 
-/** Runs a node:test suite, counting its tests from the TAP file it writes. */
 /**
+ * Runs a node:test suite, counting its tests from the TAP file it writes.
  * @param {string} name
  * @param {string} dir
  */

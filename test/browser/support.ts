@@ -2,6 +2,7 @@
  * Test helpers: the emulator the runner started, sessions, faults, and a recorder in place of
  * the one real navigation (so a test page is not sent away).
  */
+import { waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/core/config.js';
 import { navigation } from '../../src/core/navigation.js';
 
@@ -72,6 +73,11 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string, ms = 6
       { once: true },
     );
   });
+}
+
+/** Polls until `check` passes (a catalog read, a popup, a status that arrives asynchronously). */
+export function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  return waitUntil(check, `timed out waiting for ${what}`, { timeout: ms, interval: 20 });
 }
 
 /** Puts the URL of this page back to `path` without reloading. */

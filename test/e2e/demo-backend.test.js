@@ -12,7 +12,8 @@ import { startEmulator } from '../../emulator/server.js';
 import { startDemoServer } from '../../emulator/demo-server.js';
 import { createDemoBackend } from '../../emulator/demo-backend.js';
 import { DEMO_USER } from '../../emulator/store.js';
-import { CHROMIUM_ARGS, DIST_DIR, TEST_TIMEOUT, WAIT, assertBuilt } from './support.js';
+import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
+import { DIST_DIR, TEST_TIMEOUT, WAIT, assertBuilt } from './support.js';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
@@ -26,7 +27,7 @@ before(async () => {
   emulator = await startEmulator({ port: 0 });
   const backend = await createDemoBackend({ apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, managementKey: emulator.managementKey });
   demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, distDir: DIST_DIR, backend });
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 15_000 });
+  browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs, timeout: 15_000 });
 });
 after(async () => {
   await browser?.close().catch(() => undefined);

@@ -26,7 +26,7 @@ async function apiRequestsDuringLoad(page) {
   return e2e.requestsSince(since);
 }
 
-test('page load with several buttons and no pending return stays within the request budget (zero) to to the Descope API (signed out and signed in)', { timeout: TEST_TIMEOUT }, async (t) => {
+test('page load with several buttons and no pending return stays within the request budget (zero) to the Descope API (signed out and signed in)', { timeout: TEST_TIMEOUT }, async (t) => {
   const { page } = await e2e.open(t, null);
   const signedOut = await apiRequestsDuringLoad(page);
   assert.ok(signedOut.length <= descopeRequestsOnPageLoad, `requests to the API while loading signed out: ${JSON.stringify(signedOut)}`);

@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { startEmulator } from '../../emulator/server.js';
 import { startDemoServer } from '../../emulator/demo-server.js';
 import { DEMO_USER } from '../../emulator/store.js';
+import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
 
 /** The longest any single wait may take. */
 export const WAIT = 10_000;
@@ -36,11 +37,6 @@ export const DIST_DIR = process.env.OUTBOUND_ELEMENTS_DIST
 const CDN_DIR = join(DIST_DIR, 'cdn');
 const ENTRY = join(CDN_DIR, 'outbound-elements.js');
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 /** Fails with a message that says what to do when the drop-in has not been built. */
 export function assertBuilt() {
@@ -113,8 +109,8 @@ export function useE2E(options = {}) {
     emulator = await startEmulator({ port: 0, quiet: true, ...options.emulator });
     demo = await startDemoServer({ port: 0, apiBaseUrl: emulator.baseUrl, projectId: emulator.projectId, root: FIXTURES, distDir });
     browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: chromePath,
+      args: chromeArgs,
       timeout: 15_000,
       ...options.launch,
     });

@@ -6,17 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../emulator/server.js';
+import { call, session } from './support/emulator-client.js';
 
 /** Connects an app for a fresh session and fetches the consent page. @param {Awaited<ReturnType<typeof startEmulator>>} emulator */
-async function consentPage(emulator) {
-  const post = (/** @type {string} */ path, /** @type {object} */ body, token = '') => fetch(emulator.baseUrl + path, {
+async function consentPage({ baseUrl, projectId }) {
+  const { refreshJwt } = await session(baseUrl, 'coop@example.com');
+  const { json } = await call(baseUrl, '/v1/outbound/oauth/connect', {
     method: 'POST',
-    headers: { Authorization: `Bearer ${emulator.projectId}${token ? `:${token}` : ''}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  }).then((res) => res.json());
-  const session = await post('/emulator/sessions', { loginId: 'coop@example.com' });
-  const { url } = await post('/v1/outbound/oauth/connect', { appId: 'slack', options: { redirectUrl: 'http://localhost:1/app' } }, session.refreshJwt);
-  return fetch(url, { redirect: 'manual' });
+    headers: { Authorization: `Bearer ${projectId}:${refreshJwt}` },
+    body: { appId: 'slack', options: { redirectUrl: 'http://localhost:1/app' } },
+  });
+  return fetch(json.url, { redirect: 'manual' });
 }
 
 test('consentOpenerPolicy sets Cross-Origin-Opener-Policy on the consent page; by default there is none', async () => {

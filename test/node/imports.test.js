@@ -28,6 +28,7 @@ test('the main entry exports configure and the element classes', async () => {
   assert.equal(typeof module.configure, 'function');
   assert.equal(typeof module.OutboundAppButton, 'function');
   assert.equal(typeof module.OutboundConnect, 'function');
+  assert.equal(typeof module.OutboundAppList, 'function');
 });
 
 test('the drop-in works without a DOM: its exports are there and configure() runs', async () => {
@@ -35,6 +36,7 @@ test('the drop-in works without a DOM: its exports are there and configure() run
   const module = await import(new URL(`../../${pkg.unpkg}`, import.meta.url).href);
   assert.equal(typeof module.OutboundAppButton, 'function');
   assert.equal(typeof module.OutboundConnect, 'function');
+  assert.equal(typeof module.OutboundAppList, 'function');
   assert.doesNotThrow(() => module.configure({ projectId: 'P2OutboundElementsEmulator01' }));
 });
 

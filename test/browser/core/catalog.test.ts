@@ -74,21 +74,17 @@ describe('catalog client (src/core/catalog.ts)', () => {
 
   it('treats an expired or revoked session (401) as signed out, quietly', async () => {
     localStorage.setItem('DSR', 'not-a-valid-jwt');
-    const said: unknown[] = [];
-    const { warn } = console;
-    console.warn = (...args: unknown[]) => said.push(args);
+    const { said, restore } = captureConsoleWarnings();
     try {
       expect(await readCatalog(config())).to.deep.equal({ state: 'signed-out' });
     } finally {
-      console.warn = warn;
+      restore();
     }
     expect(said).to.deep.equal([]);
   });
 
   it('reports other failures once, with a contract code (a wrong project ID: invalid-option)', async () => {
-    const said: unknown[] = [];
-    const { warn } = console;
-    console.warn = (...args: unknown[]) => said.push(args.join(' '));
+    const { said, restore } = captureConsoleWarnings();
     try {
       const wrong = { projectId: 'P2WrongProjectWrongProject01', baseUrl: emulator.baseUrl };
       const [a, b] = await Promise.all([readCatalog(wrong), readCatalog(wrong)]);
@@ -96,10 +92,10 @@ describe('catalog client (src/core/catalog.ts)', () => {
       expect(a).to.equal(b);
       if (a.state === 'error') expect(a.error.code).to.equal('invalid-option');
     } finally {
-      console.warn = warn;
+      restore();
     }
     expect(said).to.have.length(1);
-    expect(String(said[0])).to.contain(CATALOG_PATH);
+    expect(said[0]!.join(' ')).to.contain(CATALOG_PATH);
   });
 
   it('uses a passed-in token instead of the persisted session', async () => {
@@ -121,14 +117,12 @@ describe('catalog client (src/core/catalog.ts)', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => readConnectedAppIds({ ...config(), getToken, token: 'ignored' })));
     expect(results[0]).to.deep.equal({ state: 'ready', value: [] });
     expect(asked).to.equal(2); // once for /me, once for apps-with-user-token
-    const said: unknown[] = [];
-    const { warn } = console;
-    console.warn = (...args: unknown[]) => said.push(args);
+    const { said, restore } = captureConsoleWarnings();
     try {
       const failing = () => Promise.reject(new Error('signed out'));
       expect(await readCatalog({ ...config(), getToken: failing })).to.deep.equal({ state: 'signed-out' });
     } finally {
-      console.warn = warn;
+      restore();
     }
     expect(said).to.deep.equal([]);
   });

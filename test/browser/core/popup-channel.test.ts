@@ -9,6 +9,7 @@ import {
   type PopupReturnMessage,
 } from '../../../src/core/popup-channel.js';
 import { readPopupReturn } from '../../../src/core/popup-return.js';
+import { until } from '../support.js';
 
 const nonce = (n: number) => n.toString(16).padStart(32, '0');
 const message = (n: number, extra: Partial<PopupReturnMessage> = {}): PopupReturnMessage => ({ type: POPUP_MESSAGE_TYPE, nonce: nonce(n), ...extra });
@@ -122,12 +123,8 @@ describe('the popup\'s return page', () => {
     frame.src = `/test/browser/fixtures/popup-return.html${query}`;
     document.body.append(frame);
     try {
-      const deadline = Date.now() + 5000;
       // While the frame navigates, its document may have no documentElement yet.
-      while (!frame.contentDocument?.documentElement?.dataset.relayed) {
-        if (Date.now() > deadline) throw new Error('the return page did not run');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await until(() => !!frame.contentDocument?.documentElement?.dataset.relayed, 'the return page to run');
       return { ...frame.contentDocument!.documentElement!.dataset };
     } finally {
       setTimeout(() => frame.remove(), 200);

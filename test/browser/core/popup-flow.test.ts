@@ -6,7 +6,7 @@ import { cancelPopupFlow, forgetPopupFlows } from '../../../src/core/popup-flow.
 import { popupName } from '../../../src/core/popup-window.js';
 import { getSdk } from '../../../src/core/sdk.js';
 import type { ConnectCancelDetail, ConnectErrorDetail, ConnectSuccessDetail } from '../../../src/events.js';
-import { emulator, fault, isolateEachTest, nextEvent } from '../support.js';
+import { emulator, fault, isolateEachTest, nextEvent, until } from '../support.js';
 
 type Call = Parameters<OutboundSdk['outbound']['connect']>;
 
@@ -91,13 +91,27 @@ describe('popup mode (core connect)', () => {
   });
 
   it('a second click while the popup is open focuses it: one connect call, no second start', async () => {
-    const { sdk, calls } = await recordingSdk();
+    // A consent page on this origin, so the test can watch the popup's focus().
+    const calls: Call[] = [];
+    const sdk: OutboundSdk = {
+      outbound: {
+        connect: async (...args: Call) => {
+          calls.push(args);
+          return { ok: true, code: 200, data: { url: `${location.origin}/?consent=notion` } };
+        },
+      },
+    };
     const target = new EventTarget();
     let starts = 0;
     target.addEventListener('outbound-connect-start', () => starts++);
-    const first = await connect('notion', { mode: 'popup', sdk, target, popup: openPopup('notion') });
+    const popup = openPopup('notion')!;
+    const first = await connect('notion', { mode: 'popup', sdk, target, popup });
+    await until(() => popup.location.search === '?consent=notion' && popup.document.readyState === 'complete', 'the consent page in the popup');
+    let focused = 0;
+    popup.focus = () => focused++;
     const second = await connect('notion', { mode: 'popup', sdk, target, popup: openPopup('notion') });
     expect(second).to.deep.equal(first);
+    expect(focused, 'the open popup is brought back').to.equal(1);
     expect(calls).to.have.length(1);
     expect(starts).to.equal(1);
     // Another element asking for the same app is answered "canceled": the popup belongs to the first.
@@ -178,7 +192,7 @@ describe('popup mode (core connect)', () => {
     expect((await cancel).detail).to.deep.equal({ appId: 'slack', returnState: { draft: 7 } });
     expect(popup!.closed).to.equal(true);
     // Descope's late answer starts nothing.
-    while (!answer) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => !!answer, 'the connect call to Descope');
     answer({ ok: true, code: 200, data: { url: 'https://provider.example/authorize' } });
     expect((await started).status).to.equal('canceled');
   });

@@ -6,21 +6,12 @@ import type { OutboundAppButton } from '../../../src/elements/outbound-app-butto
 import { fakeCatalogSdk, SAMPLE_APPS } from '../../../stories/support/fake-catalog-sdk.js';
 import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
-import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, requestsSince, captureConsoleWarnings } from '../support.js';
+import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, requestsSince, captureConsoleWarnings, until } from '../support.js';
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
 const monogram = (el: OutboundAppButton) => el.shadowRoot!.querySelector('.monogram')?.textContent;
 const gets = async (since: number, path: string) => (await requestsSince(since, path)).filter((r) => r.method === 'GET').length;
-
-/** Polls until `check` passes (the catalog arrives asynchronously). */
-async function until(check: () => boolean, what: string, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function settle(ms = 300): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));

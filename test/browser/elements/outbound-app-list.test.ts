@@ -7,21 +7,13 @@ import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
 import type { ConnectStartDetail, ConnectSuccessDetail, DisconnectDetail } from '../../../src/events.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince, until } from '../support.js';
 
 const root = (el: OutboundAppList) => el.shadowRoot!;
 const items = (el: OutboundAppList) => [...root(el).querySelectorAll('li[part="item"]')];
 const names = (el: OutboundAppList) => items(el).map((li) => li.querySelector('[part="name"]')!.textContent!.trim());
 const row = (el: OutboundAppList, appId: string) => root(el).querySelector(`li[data-app-id="${appId}"]`)!;
 const gets = async (since: number, path: string) => (await requestsSince(since, path)).filter((r) => r.method === 'GET').length;
-
-async function until(check: () => boolean, what: string, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const ready = (el: OutboundAppList) => until(() => items(el).length > 0 || !!root(el).querySelector('[part~="empty"], [part~="error"]'), 'the list');
 

@@ -5,7 +5,7 @@ import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
 import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
-import { emulator, isolateEachTest, newSession, nextEvent, requestsSince } from '../support.js';
+import { captureConsoleWarnings, emulator, isolateEachTest, newSession, nextEvent, requestsSince } from '../support.js';
 
 describe('<outbound-connect>', () => {
   const recorder = isolateEachTest({ signedIn: true });
@@ -105,13 +105,11 @@ describe('<outbound-connect>', () => {
 
   it('redirects without a warning in auto mode at the top level', async () => {
     const provider = await fixture<OutboundConnect>(html`<outbound-connect project-id=${emulator.projectId} base-url=${emulator.baseUrl} mode="auto"></outbound-connect>`);
-    const warn = console.warn;
-    const said: string[] = [];
-    console.warn = (message: string) => said.push(message);
+    const { said, restore } = captureConsoleWarnings();
     try {
       await provider.connect('slack');
     } finally {
-      console.warn = warn;
+      restore();
     }
     expect(said).to.deep.equal([]);
     expect(recorder().urls).to.have.length(1);

@@ -9,20 +9,12 @@ import type { OutboundConnect } from '../../../src/elements/outbound-connect.js'
 import type { ConnectErrorDetail, ConnectStartDetail, ConnectSuccessDetail } from '../../../src/events.js';
 import { fr } from '../../../src/locales/fr.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, nextEvent, requestsSince } from '../support.js';
+import { emulator, isolateEachTest, nextEvent, requestsSince, until } from '../support.js';
 
 const inner = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
 const cancelControl = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]');
 const announcement = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 const popupOf = (appId: string) => window.open('', `outbound-elements:${appId}`);
-
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('popup mode on the elements', () => {
   const recorder = isolateEachTest({ signedIn: true });
