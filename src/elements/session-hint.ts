@@ -6,16 +6,12 @@
  */
 import { getPageConfig, type OutboundConfig } from '../core/config.js';
 import { hasPersistedSession } from '../core/session-hint.js';
-import { composedAncestors } from './composed-ancestors.js';
+import { enclosingProviders } from './composed-ancestors.js';
 
 type Settings = Pick<OutboundConfig, 'sdk' | 'token' | 'getToken' | 'storagePrefix'>;
 
 export function mayHaveSession(element: Element): boolean {
-  const layers: Settings[] = [element as Settings];
-  for (const ancestor of composedAncestors(element)) {
-    if (ancestor.localName === 'outbound-connect') layers.push(ancestor as Settings);
-  }
-  layers.push(getPageConfig());
+  const layers: Settings[] = [element as Settings, ...(enclosingProviders(element) as Iterable<Settings>), getPageConfig()];
   if (layers.some((layer) => layer.sdk || layer.token || typeof layer.getToken === 'function')) return true;
   return hasPersistedSession(layers.find((layer) => layer.storagePrefix != null)?.storagePrefix);
 }
