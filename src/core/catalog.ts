@@ -19,6 +19,7 @@ import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
 import { hasPersistedSession } from './session-hint.js';
+import { resolveToken } from './token.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
 export const ME_PATH = '/v1/auth/me';
@@ -278,20 +279,9 @@ async function fetchUserId(config: OutboundConfig): Promise<string> {
 }
 
 async function clientFor(config: OutboundConfig): Promise<{ sdk: CatalogSdk; token: string | undefined }> {
-  const sdk = (await getSdk(config)) as CatalogSdk;
-  let token = config.token;
-  if (typeof config.getToken === 'function') {
-    let given: unknown;
-    try {
-      given = await config.getToken();
-    } catch (error) {
-      // The host's way of saying "no session": nothing to show, nothing to report.
-      throw new OutboundError('unauthenticated', 'getToken() failed.', { cause: error });
-    }
-    token = typeof given === 'string' && given ? given : undefined;
-    if (!token) throw new OutboundError('unauthenticated', 'getToken() returned no token.');
-  }
-  return { sdk, token };
+  // A getToken() that fails or gives no token is `unauthenticated`: "signed out" here.
+  const token = await resolveToken(config);
+  return { sdk: (await getSdk(config)) as CatalogSdk, token };
 }
 
 async function getJson<T>(sdk: CatalogSdk, path: string, token: string | undefined, queryParams?: Record<string, string>): Promise<T> {
