@@ -18,7 +18,7 @@ import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
-import { hasPersistedSession } from './session-hint.js';
+import { hasSession } from './session-hint.js';
 import { resolveToken } from './token.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
@@ -89,16 +89,6 @@ function scopeOf(config: OutboundConfig): string {
 function storageKeyOf(config: OutboundConfig): string | undefined {
   if (!config.projectId) return undefined;
   return STORAGE_PREFIX + JSON.stringify([config.projectId, config.baseUrl ?? '']);
-}
-
-/**
- * Whether a request could be authenticated without asking Descope: a token or `getToken`, a host
- * SDK (its session is its own business), or a session persisted by the host's Descope SDK
- * (`<prefix>DSR` / `<prefix>DS` in localStorage, or the `DSR` / `DS` cookie).
- */
-export function hasSession(config: OutboundConfig): boolean {
-  if (config.sdk || typeof config.getToken === 'function' || config.token) return true;
-  return hasPersistedSession(config.storagePrefix);
 }
 
 /**
