@@ -18,7 +18,8 @@ import { mergeConfig } from './config-merge.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
-import { hasPersistedSession } from './session-hint.js';
+import { hasSession } from './session-hint.js';
+import { resolveToken } from './token.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
 export const ME_PATH = '/v1/auth/me';
@@ -88,16 +89,6 @@ function scopeOf(config: OutboundConfig): string {
 function storageKeyOf(config: OutboundConfig): string | undefined {
   if (!config.projectId) return undefined;
   return STORAGE_PREFIX + JSON.stringify([config.projectId, config.baseUrl ?? '']);
-}
-
-/**
- * Whether a request could be authenticated without asking Descope: a token or `getToken`, a host
- * SDK (its session is its own business), or a session persisted by the host's Descope SDK
- * (`<prefix>DSR` / `<prefix>DS` in localStorage, or the `DSR` / `DS` cookie).
- */
-export function hasSession(config: OutboundConfig): boolean {
-  if (config.sdk || typeof config.getToken === 'function' || config.token) return true;
-  return hasPersistedSession(config.storagePrefix);
 }
 
 /**
@@ -278,20 +269,9 @@ async function fetchUserId(config: OutboundConfig): Promise<string> {
 }
 
 async function clientFor(config: OutboundConfig): Promise<{ sdk: CatalogSdk; token: string | undefined }> {
-  const sdk = (await getSdk(config)) as CatalogSdk;
-  let token = config.token;
-  if (typeof config.getToken === 'function') {
-    let given: unknown;
-    try {
-      given = await config.getToken();
-    } catch (error) {
-      // The host's way of saying "no session": nothing to show, nothing to report.
-      throw new OutboundError('unauthenticated', 'getToken() failed.', { cause: error });
-    }
-    token = typeof given === 'string' && given ? given : undefined;
-    if (!token) throw new OutboundError('unauthenticated', 'getToken() returned no token.');
-  }
-  return { sdk, token };
+  // A getToken() that fails or gives no token is `unauthenticated`: "signed out" here.
+  const token = await resolveToken(config);
+  return { sdk: (await getSdk(config)) as CatalogSdk, token };
 }
 
 async function getJson<T>(sdk: CatalogSdk, path: string, token: string | undefined, queryParams?: Record<string, string>): Promise<T> {

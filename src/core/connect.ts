@@ -20,6 +20,7 @@ import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from '.
 import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
 import { isSafeNavigationUrl } from './url-safety.js';
+import { resolveToken } from './token.js';
 
 export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {
   /** Where the events are dispatched; default `document`. */
@@ -157,30 +158,6 @@ async function requestConsentUrl(
     );
   }
   return { href, nonce };
-}
-
-async function resolveToken(config: OutboundConfig): Promise<string | undefined> {
-  if (config.getToken !== undefined) {
-    if (typeof config.getToken !== 'function') {
-      throw new OutboundError('invalid-option', 'getToken must be a function returning a token.');
-    }
-    let token: unknown;
-    try {
-      token = await config.getToken();
-    } catch (error) {
-      throw new OutboundError('unauthenticated', `getToken() failed: ${(error as Error)?.message ?? error}`, {
-        cause: error,
-      });
-    }
-    if (typeof token !== 'string' || token === '') {
-      throw new OutboundError('unauthenticated', 'getToken() returned no token. Is the user signed in?');
-    }
-    return token;
-  }
-  if (config.token !== undefined && (typeof config.token !== 'string' || config.token === '')) {
-    throw new OutboundError('invalid-option', 'token must be a non-empty string.');
-  }
-  return config.token;
 }
 
 function fail(target: EventTarget, appId: string, error: OutboundError, returnState: unknown): ConnectResult {

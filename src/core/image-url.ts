@@ -1,6 +1,11 @@
 /** Which logo URLs the elements will show. */
 import { isLocalHost, parse } from './url-safety.js';
 
+/** `data:image/<type>;…` or `data:image/<type>,…`: an inline image, nothing else inline. */
+function isImageDataUrl(url: URL): boolean {
+  return /^data:image\/[a-z0-9.+-]+[;,]/i.test(url.href);
+}
+
 /**
  * Whether an image URL may be shown: `https:`, `data:image/…`, `blob:`, same-origin, or
  * `http:` on localhost. Relative URLs resolve against the document.
@@ -9,7 +14,7 @@ export function isSafeImageUrl(url: unknown, documentUrl: string): url is string
   if (typeof url !== 'string' || url.trim() === '') return false;
   const parsed = parse(url.trim(), documentUrl);
   if (!parsed) return false;
-  if (parsed.protocol === 'data:') return /^data:image\/[a-z0-9.+-]+[;,]/i.test(parsed.href);
+  if (parsed.protocol === 'data:') return isImageDataUrl(parsed);
   if (parsed.protocol === 'blob:' || parsed.protocol === 'https:') return true;
   if (parsed.protocol !== 'http:') return false;
   return isLocalHost(parsed.hostname) || parsed.origin === parse(documentUrl)?.origin;
@@ -24,6 +29,6 @@ export function isSafeRemoteImageUrl(url: unknown): url is string {
   if (typeof url !== 'string') return false;
   const parsed = parse(url.trim());
   if (!parsed) return false;
-  if (parsed.protocol === 'data:') return /^data:image\/[a-z0-9.+-]+[;,]/i.test(parsed.href);
+  if (parsed.protocol === 'data:') return isImageDataUrl(parsed);
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLocalHost(parsed.hostname));
 }

@@ -18,9 +18,9 @@
  * Flows live in memory only: popups report to the document that opened them.
  */
 import { dispatchOutboundEvent } from '../events.js';
-import { OutboundError } from './errors.js';
 import type { PendingConnection } from './pending-store.js';
 import { listenForPopupReturns, type PopupReturnMessage } from './popup-channel.js';
+import { providerRefusal, reportOutcome } from './redirect-return.js';
 
 /** How often the popup's `closed` is read. */
 export const CLOSED_POLL_MS = 300;
@@ -164,8 +164,7 @@ function detach(flow: PopupFlow): void {
   flow.state = 'lingering';
   flow.popup = null;
   flow.timer = setTimeout(() => end(flow), LINGER_MS);
-  const record = flow.record!;
-  dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-cancel', { appId: record.appId, returnState: record.returnState });
+  reportOutcome(outcomeTarget(flow), { kind: 'cancel', record: flow.record! });
 }
 
 function end(flow: PopupFlow): void {
@@ -186,22 +185,8 @@ function onPopupMessage(message: PopupReturnMessage): void {
   const record = flow.record!;
   end(flow);
   closeQuietly(flow.popup);
-  const { appId, returnState } = record;
-  const hostKeys = new URL(record.redirectUrl).searchParams;
-  if (message.error !== undefined && !hostKeys.has('error')) {
-    const reason = message.errorDescription || message.error || 'access denied';
-    const error = new OutboundError('provider-error', `The provider did not grant access: ${reason}.`);
-    console.error(`[outbound-elements] ${appId}: ${error.message}`);
-    dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-error', { appId, code: error.code, message: error.message, returnState });
-    return;
-  }
-  dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-success', {
-    appId,
-    scopes: record.scopes,
-    tenantId: record.tenantId,
-    tenantLevel: record.tenantLevel,
-    returnState,
-  });
+  const refusal = providerRefusal(record, message.error, message.errorDescription);
+  reportOutcome(outcomeTarget(flow), refusal ? { kind: 'error', record, error: refusal } : { kind: 'success', record });
 }
 
 /**

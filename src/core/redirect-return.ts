@@ -77,20 +77,27 @@ export function readRedirectReturn(): RedirectOutcome[] {
       console.warn(
         '[outbound-elements] Ignored a return this tab did not start (another tab, reused, or forged).',
       );
-    } else if (params.has('error') && !hostKeys.has('error')) {
-      const reason = params.get('error_description') || params.get('error') || 'access denied';
-      outcomes.push({
-        kind: 'error',
-        record,
-        error: new OutboundError('provider-error', `The provider did not grant access: ${reason}.`),
-      });
     } else {
-      outcomes.push({ kind: 'success', record });
+      const refusal = providerRefusal(record, params.get('error'), params.get('error_description'));
+      outcomes.push(refusal ? { kind: 'error', record, error: refusal } : { kind: 'success', record });
     }
   }
 
   for (const record of takeAllPending()) outcomes.push({ kind: 'cancel', record });
   return outcomes;
+}
+
+/**
+ * The provider's refusal carried by a return (the OAuth `error`, redirect or popup alike), unless
+ * `error` is a parameter of the host's own redirect URL.
+ */
+export function providerRefusal(
+  record: PendingConnection,
+  error: string | null | undefined,
+  description: string | null | undefined,
+): OutboundError | undefined {
+  if (error == null || new URL(record.redirectUrl).searchParams.has('error')) return undefined;
+  return new OutboundError('provider-error', `The provider did not grant access: ${description || error || 'access denied'}.`);
 }
 
 /** Elements that started a connection and are still alive (they are, after a back/forward-cache restore). */
@@ -141,7 +148,12 @@ function dispatchOutcome(outcome: RedirectOutcome, options: WatchOptions): void 
   const { record } = outcome;
   const starter = startedBy.get(record.nonce);
   startedBy.delete(record.nonce);
-  const target = (starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document;
+  reportOutcome((starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document, outcome);
+}
+
+/** Fires the outcome's event on `target` (a provider's refusal also goes to the console). */
+export function reportOutcome(target: EventTarget, outcome: RedirectOutcome): void {
+  const { record } = outcome;
   const returnState = record.returnState;
   if (outcome.kind === 'success') {
     dispatchOutboundEvent(target, 'outbound-connect-success', {

@@ -7,3 +7,12 @@ export function* composedAncestors(node: Node): Generator<Element> {
     current = current.parentNode;
   }
 }
+
+/**
+ * The `<outbound-connect>` elements around `node`, nearest first, across shadow roots: the
+ * configuration layers between an element's own settings and `configure()`. Matched by tag, not
+ * class: a second copy of the package defines no class of its own.
+ */
+export function* enclosingProviders(node: Node): Generator<Element> {
+  for (const ancestor of composedAncestors(node)) if (ancestor.localName === 'outbound-connect') yield ancestor;
+}

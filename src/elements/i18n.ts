@@ -65,7 +65,8 @@ export function stringsFor(element: Element, own?: StringOverrides): ResolvedStr
     saidBadLocale = true;
     locale = undefined;
   }
-  const table = tableFor((locale as string | undefined) || langOf(element), page.locales ?? {});
+  // No table registered (an English page): no need to walk up the tree for a `lang` on every render.
+  const table = page.locales && tableFor((locale as string | undefined) || langOf(element), page.locales);
   const layers = [own, page.strings, table];
   const resolved = { reasons: layers.map((layer) => layer?.reasons).reverse() } as ResolvedStrings;
   for (const key of Object.keys(english) as (keyof OutboundStrings)[]) {

@@ -5,17 +5,10 @@
  */
 import type { OutboundConfig } from '../core/config.js';
 import { mergeConfig, pickConfig } from '../core/config-merge.js';
-import { composedAncestors } from './composed-ancestors.js';
-
-export const PROVIDER_TAG = 'outbound-connect';
-
-export { composedAncestors };
+import { enclosingProviders } from './composed-ancestors.js';
 
 export function resolveConfig(element: Element, own: Partial<OutboundConfig>): OutboundConfig {
   const layers: Partial<OutboundConfig>[] = [own];
-  for (const ancestor of composedAncestors(element)) {
-    // Matched by tag, not class: a second copy of the package defines no class of its own.
-    if (ancestor.localName === PROVIDER_TAG) layers.push(pickConfig(ancestor as Partial<Record<keyof OutboundConfig, unknown>>));
-  }
+  for (const provider of enclosingProviders(element)) layers.push(pickConfig(provider as Partial<Record<keyof OutboundConfig, unknown>>));
   return mergeConfig(...layers);
 }

@@ -5,7 +5,7 @@ import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import type { ConnectErrorDetail } from '../events.js';
 import { connectLazily, loadOnDemand, popupAction, warmUpConnect } from './on-demand-loader.js';
 import { trackButton } from './live-elements.js';
-import { composedAncestors } from './composed-ancestors.js';
+import { enclosingProviders } from './composed-ancestors.js';
 import { onInheritedConfigChange } from './config-changes.js';
 import { monogramLetter } from './monogram.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
@@ -223,8 +223,8 @@ export class OutboundAppButton extends OutboundConfigElement {
   /** `check-status` here, else on the nearest `<outbound-connect>` that sets it, else `configure()`. */
   private _wantsStatus(): boolean {
     if (this.checkStatus !== undefined) return this.checkStatus;
-    for (const ancestor of composedAncestors(this)) {
-      const inherited = ancestor.localName === 'outbound-connect' ? (ancestor as OutboundConfigElement).checkStatus : undefined;
+    for (const provider of enclosingProviders(this)) {
+      const inherited = (provider as OutboundConfigElement).checkStatus;
       if (inherited !== undefined) return inherited;
     }
     return getPageConfig().checkStatus === true;

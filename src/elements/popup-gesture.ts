@@ -5,6 +5,7 @@
  */
 import { getPageConfig } from '../core/config.js';
 import { openBlankPopup, wantsPopup } from '../core/popup-window.js';
+import { enclosingProviders } from './composed-ancestors.js';
 
 /**
  * Opens the app's popup when `element`'s mode (`override`, else its own, else the nearest
@@ -13,10 +14,9 @@ import { openBlankPopup, wantsPopup } from '../core/popup-window.js';
  */
 export function openPopupInGesture(element: Element, appId: string, override?: unknown): Window | null | undefined {
   let mode = override ?? (element as { mode?: unknown }).mode;
-  for (let node: Node | null = element.parentNode; mode == null && node; node = node.parentNode) {
-    if (node instanceof ShadowRoot) node = node.host;
-    // The tag, not inherited-config.ts's constant: importing that module would pull it into the entry.
-    if ((node as Element).localName === 'outbound-connect') mode = (node as { mode?: unknown }).mode;
+  for (const provider of enclosingProviders(element)) {
+    if (mode != null) break;
+    mode = (provider as { mode?: unknown }).mode;
   }
   mode ??= getPageConfig().mode;
   return wantsPopup(mode) && appId ? openBlankPopup(appId) : undefined;

@@ -5,19 +5,16 @@
  * a signed-out visitor's buttons then never load the catalog code.
  */
 import { getPageConfig, type OutboundConfig } from '../core/config.js';
-import { hasPersistedSession } from '../core/session-hint.js';
-import { composedAncestors } from './composed-ancestors.js';
+import { hasSession } from '../core/session-hint.js';
+import { enclosingProviders } from './composed-ancestors.js';
 
 type Settings = Pick<OutboundConfig, 'sdk' | 'token' | 'getToken' | 'storagePrefix'>;
 
 export function mayHaveSession(element: Element): boolean {
-  const layers: Settings[] = [element as Settings];
-  for (const ancestor of composedAncestors(element)) {
-    if (ancestor.localName === 'outbound-connect') layers.push(ancestor as Settings);
-  }
-  layers.push(getPageConfig());
-  if (layers.some((layer) => layer.sdk || layer.token || typeof layer.getToken === 'function')) return true;
-  return hasPersistedSession(layers.find((layer) => layer.storagePrefix != null)?.storagePrefix);
+  const layers: Settings[] = [element as Settings, ...(enclosingProviders(element) as Iterable<Settings>), getPageConfig()];
+  // Each setting from the first layer that has it, as the catalog's merged configuration will.
+  const first = <K extends keyof Settings>(key: K) => layers.find((layer) => layer[key] != null)?.[key];
+  return hasSession({ sdk: first('sdk'), token: first('token'), getToken: first('getToken'), storagePrefix: first('storagePrefix') });
 }
 
 const waiting = new Set<() => void>();

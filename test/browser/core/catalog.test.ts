@@ -106,6 +106,20 @@ describe('catalog client (src/core/catalog.ts)', () => {
     expect(await gets(since, CONNECTED_PATH)).to.equal(1);
   });
 
+  it('refuses a token that is not a string, as the connect call does, without sending it', async () => {
+    const since = Date.now();
+    const console = captureConsoleWarnings();
+    let result;
+    try {
+      result = await readCatalog({ ...config(), token: 42 as unknown as string });
+    } finally {
+      console.restore();
+    }
+    expect(result.state === 'error' && result.error.code).to.equal('invalid-option');
+    expect(String(console.said[0])).to.contain('token must be a non-empty string');
+    expect(await gets(since, CATALOG_PATH)).to.equal(0);
+  });
+
   it('asks getToken for the token (wins over token); a getToken that throws means signed out, quietly', async () => {
     localStorage.clear();
     const { refreshJwt } = await newSession();
