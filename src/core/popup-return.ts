@@ -8,7 +8,11 @@
  * relays what the URL says. The opener accepts it only for a nonce it started.
  */
 import { POPUP_MESSAGE_TYPE, sendPopupReturn, withoutUndefined, type PopupReturnMessage } from './popup-channel.js';
+import { joinQuery, splitQuery } from './query.js';
 import { RETURN_PARAM } from './return-markers.js';
+
+/** What the provider adds to a refused return (OAuth 2.0, section 4.1.2.1). */
+export const PROVIDER_ERROR_PARAMS = ['error', 'error_description', 'error_uri'];
 
 /** Added next to `RETURN_PARAM` when the connection runs in a popup: the return relays and closes. */
 export const POPUP_PARAM = 'outbound-popup';
@@ -34,7 +38,10 @@ export function relayPopupReturn(): boolean {
   const message = readPopupReturn();
   if (!message) return false;
   try {
-    history.replaceState(history.state, '', window.location.pathname + window.location.hash);
+    // Our markers and the provider's answer go; the host's own query stays, should the browser
+    // keep this window open (it then shows the host's page as it was asked for).
+    const kept = splitQuery(window.location.search).filter((p) => ![RETURN_PARAM, POPUP_PARAM, ...PROVIDER_ERROR_PARAMS].includes(p.key));
+    history.replaceState(history.state, '', window.location.pathname + joinQuery(kept) + window.location.hash);
   } catch {
     /* a sandboxed document may refuse; the relay still happens */
   }

@@ -14,12 +14,11 @@
 import { dispatchOutboundEvent } from '../events.js';
 import { OutboundError } from './errors.js';
 import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
-import { POPUP_PARAM, relayPopupReturn } from './popup-return.js';
+import { POPUP_PARAM, PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-return.js';
 import { RETURN_PARAM } from './return-markers.js';
+import { joinQuery, splitQuery } from './query.js';
 
 export { RETURN_PARAM };
-/** What a return may carry when the provider refused (OAuth 2.0 error response names). */
-const PROVIDER_ERROR_PARAMS = ['error', 'error_description', 'error_uri'];
 
 export type RedirectOutcome =
   | { kind: 'success'; record: PendingConnection }
@@ -33,15 +32,6 @@ export type RedirectOutcome =
 export function markRedirectUrl(redirectUrl: string, nonce: string, popup = false): string {
   const separator = /[?&]$/.test(redirectUrl) ? '' : redirectUrl.includes('?') ? '&' : '?';
   return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}${popup ? `&${POPUP_PARAM}=1` : ''}`;
-}
-
-/** The query as raw `name=value` pieces, so what we keep is kept byte for byte. */
-function splitQuery(search: string): { key: string; raw: string }[] {
-  return search
-    .slice(1)
-    .split('&')
-    .filter(Boolean)
-    .map((raw) => ({ key: [...new URLSearchParams(raw).keys()][0] ?? '', raw }));
 }
 
 /**
@@ -65,7 +55,7 @@ export function readRedirectReturn(): RedirectOutcome[] {
     const kept = pairs.filter(
       (p) => p.key !== RETURN_PARAM && !(record && PROVIDER_ERROR_PARAMS.includes(p.key) && !hostKeys.has(p.key)),
     );
-    const search = kept.length ? `?${kept.map((p) => p.raw).join('&')}` : '';
+    const search = joinQuery(kept);
     const hash = location.hash || record?.hash || '';
     try {
       history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);

@@ -145,6 +145,18 @@ describe('the popup\'s return page', () => {
     }
   });
 
+  it('keeps the host\'s own query, byte for byte, when it removes the markers', async () => {
+    const received: PopupReturnMessage[] = [];
+    const stop = listenForPopupReturns((m) => received.push(m));
+    try {
+      const page = await load(`?view=a%20b&outbound-return=${nonce(14)}&outbound-popup=1&state=x`);
+      expect(page.url).to.equal('/test/browser/fixtures/popup-return.html?view=a%20b&state=x');
+      await receivedAtLeast(received, 1);
+    } finally {
+      stop();
+    }
+  });
+
   it('does nothing on a page that is not a popup return', async () => {
     const page = await load(`?outbound-return=${nonce(13)}`);
     expect(page.relayed).to.equal('false');
