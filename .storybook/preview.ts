@@ -3,15 +3,16 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
-import { OutboundAppButton, OutboundConnect, reportReturnsToElements } from '../src/elements/index.js';
+import { OutboundAppButton, OutboundAppList, OutboundConnect, reportReturnsToElements } from '../src/elements/index.js';
 import { simulateConsentScreen } from '../stories/support/fake-sdk.js';
 import { withReviewToolbar } from '../stories/support/review-toolbar.js';
 
 setCustomElementsManifest(manifest);
 // What src/define.ts does, but for reporting returns (see afterEach). (Importing it for its side effect is not enough here: package.json's
-// `sideEffects` names only dist/ files, so the bundler would drop the import.)
+// `sideEffects` names only dist/ files, so the bundler drops `import '../src/define.js'`, in the stories too.)
 if (!customElements.get('outbound-connect')) customElements.define('outbound-connect', OutboundConnect);
 if (!customElements.get('outbound-app-button')) customElements.define('outbound-app-button', OutboundAppButton);
+if (!customElements.get('outbound-app-list')) customElements.define('outbound-app-list', OutboundAppList);
 simulateConsentScreen();
 
 const preview: Preview = {

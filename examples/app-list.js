@@ -2,17 +2,11 @@
 // the catalog and the status itself; the page only handles Disconnect (on its backend) and asks
 // for a refresh when it knows the session or the connections changed.
 import demoConfig from '/demo-config.js';
+import { hostSdk } from '/host-sdk.js';
 
 const api = String(demoConfig.baseUrl).replace(/\/+$/, '');
 const list = /** @type {HTMLElement & { refresh(): Promise<void> }} */ (document.getElementById('demo-app-list'));
 const status = document.getElementById('app-list-status');
-
-/** The host's own SDK (the UMD global `Descope`), for the signed-in user's ID. */
-function hostSdk() {
-  const umd = globalThis.Descope;
-  const create = typeof umd === 'function' ? umd : (umd?.default ?? umd?.createSdk);
-  return create({ projectId: demoConfig.projectId, baseUrl: demoConfig.baseUrl, persistTokens: true });
-}
 
 /**
  * Removing provider tokens needs the management key, so a real page asks its backend
@@ -21,8 +15,9 @@ function hostSdk() {
 list.addEventListener('outbound-disconnect', async (event) => {
   const { appId } = event.detail;
   try {
-    const me = await hostSdk().me();
-    if (!me.ok) throw new Error('no session');
+    // The host's own SDK, for the signed-in user's ID.
+    const me = await hostSdk?.me();
+    if (!me?.ok) throw new Error('no session');
     const query = new URLSearchParams({ userId: me.data.userId, appId });
     const res = await fetch(`${api}/emulator/connections?${query}`, { method: 'DELETE' });
     if (!res.ok) throw new Error(`HTTP ${res.status} (against real Descope, disconnect on your backend)`);

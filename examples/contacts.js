@@ -3,6 +3,7 @@
 // fetches the provider token from Descope with @descope/node-sdk and calls the provider's API.
 // The page sends its session and gets contacts back, never the token.
 import demoConfig from '/demo-config.js';
+import { hostSdk as sdk } from '/host-sdk.js';
 
 const APP_ID = 'google-contacts';
 const section = document.getElementById('contacts');
@@ -15,13 +16,6 @@ document.addEventListener('outbound-connect-success', (event) => {
   if (event.detail?.appId === APP_ID) void loadContacts();
 });
 button.addEventListener('click', () => void loadContacts());
-
-/** The host page's session, shared with demo.js through the SDK's storage (persistTokens). */
-const sdk = (() => {
-  const umd = globalThis.Descope;
-  const create = typeof umd === 'function' ? umd : (umd?.default ?? umd?.createSdk);
-  return typeof create === 'function' ? create({ ...demoConfig, persistTokens: true }) : null;
-})();
 
 function say(text, kind = '') {
   status.textContent = text;

@@ -3,6 +3,7 @@
 // "emulator only" comments is there to show what happens at Descope, not something a host needs.
 import demoConfig from '/demo-config.js';
 import { configure } from '/dist/cdn/outbound-elements.js';
+import { hostSdk as sdk } from '/host-sdk.js';
 
 const { projectId, baseUrl } = demoConfig;
 const api = String(baseUrl).replace(/\/+$/, '');
@@ -39,19 +40,6 @@ const state = {
 // ── Header facts ───────────────────────────────────────────────────────────────────────────────
 $('fact-project').textContent = projectId;
 $('fact-base-url').textContent = baseUrl;
-
-// ── The host page's own Descope SDK (the UMD build's global `Descope`) ──────────────────────────
-const sdk = createHostSdk();
-
-function createHostSdk() {
-  const umd = globalThis.Descope;
-  const create = typeof umd === 'function' ? umd : (umd?.default ?? umd?.createSdk);
-  if (typeof create !== 'function') {
-    console.error('demo: /vendor/descope-web-js-sdk.js did not define the global Descope.');
-    return null;
-  }
-  return create({ projectId, baseUrl, persistTokens: true });
-}
 
 // ── Logos: emulator URLs (skipped against real Descope, where the apps are yours) ───────────────
 const logoUrl = (appId) => `${api}/emulator/logos/${encodeURIComponent(appId)}.svg`;

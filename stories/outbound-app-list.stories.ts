@@ -5,7 +5,6 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../src/define.js';
 import { fakeCatalogSdk, type FakeCatalogOptions } from './support/fake-catalog-sdk.js';
 
 interface ListArgs {
