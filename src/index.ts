@@ -1,6 +1,6 @@
 /**
- * `outbound-elements`: defines `<outbound-app-button>` and `<outbound-connect>` and exports their
- * classes, the event detail types, and `configure()`.
+ * `outbound-elements`: defines `<outbound-app-button>`, `<outbound-connect>` and `<outbound-app-list>`
+ * and exports their classes, the event detail types, and `configure()`.
  */
 import './define.js';
 

@@ -108,6 +108,10 @@ async function openStory(id, theme) {
       phase: render?.phase,
       error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : undefined,
       elements: [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('outbound-')).length,
+      // An element Storybook never defined renders nothing, and axe finds nothing wrong with it.
+      undefinedTags: [...new Set([...document.querySelectorAll('#storybook-root *')].map((el) => el.localName))].filter(
+        (tag) => tag.startsWith('outbound-') && !customElements.get(tag),
+      ),
     };
   }, id);
 }
@@ -132,6 +136,7 @@ for (const story of stories) {
       assert.equal(state.error, undefined, `${theme}: the story failed to render: ${state.error}`);
       assert.ok(['finished', 'completed'].includes(state.phase), `${theme}: the story ended in phase ${state.phase}`);
       assert.ok(state.elements > 0, `${theme}: no outbound element rendered`);
+      assert.deepEqual(state.undefinedTags, [], `${theme}: elements the preview never defined`);
       const violations = await axeViolations();
       assert.deepEqual(violations, [], `${theme}: axe violations`);
       const errors = logged.filter((text) => !tolerated(text));
