@@ -51,6 +51,13 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
  * @cssprop [--outbound-focus-ring-color] - Focus ring.
  * @cssprop [--outbound-success-color] - The "Connected" status.
  * @cssprop [--outbound-error-color] - Disconnect and the error state.
+ * @cssprop [--outbound-button-background] - The row buttons' background, and the card's when `--outbound-list-background` is unset.
+ * @cssprop [--outbound-button-hover-background] - The row buttons' hover background.
+ * @cssprop [--outbound-button-font-family] - Font family, shared with `<outbound-app-button>`.
+ * @cssprop [--outbound-button-font-size] - Font size, shared with `<outbound-app-button>`.
+ * @cssprop [--outbound-button-font-weight] - The row buttons' font weight.
+ * @cssprop [--outbound-monogram-background] - Background of the monogram shown without a logo.
+ * @cssprop [--outbound-monogram-color] - Letter colour of the monogram.
  *
  * @fires {CustomEvent<DisconnectDetail>} outbound-disconnect - The user asked to disconnect an app: remove its tokens on your backend (`deleteUserTokens`), then call `refresh()`.
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call of a row's button. Cancelable.
