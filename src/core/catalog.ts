@@ -13,12 +13,12 @@
  * time and served stale while it is revalidated. Nothing is requested without a session: no
  * token, no `getToken`, no host `sdk`, and no persisted Descope session means "signed out".
  */
-import { getPageConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
-import { mergeConfig } from './config-merge.js';
+import { resolveConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
+import { noteKnownStatus } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk } from './sdk.js';
-import { hasSession } from './session-hint.js';
+import { hasSession, sessionMaybeChanged } from './session-hint.js';
 import { resolveToken } from './token.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
@@ -96,7 +96,7 @@ function storageKeyOf(config: OutboundConfig): string | undefined {
  * `configure()` fills in what `options` leaves out. Never rejects.
  */
 export function readCatalog(options: OutboundConfig): Promise<CatalogResult<CatalogApp[]>> {
-  const config = mergeConfig(options, getPageConfig());
+  const config = resolveConfig(undefined, options);
   if (!hasSession(config)) return Promise.resolve({ state: 'signed-out' });
   const key = scopeOf(config);
   const cached = catalogs.get(key);
@@ -130,7 +130,7 @@ function revalidate(config: OutboundConfig, key: string, stale: Entry<CatalogApp
 
 /** The IDs of the apps the signed-in user has connected (for `tenantId`, if configured). Never rejects. */
 export function readConnectedAppIds(options: OutboundConfig): Promise<CatalogResult<string[]>> {
-  const config = mergeConfig(options, getPageConfig());
+  const config = resolveConfig(undefined, options);
   if (!hasSession(config)) return Promise.resolve({ state: 'signed-out' });
   const scope = scopeOf(config);
   const key = `${scope}|${config.tenantId ?? ''}`;
@@ -160,12 +160,40 @@ export function noteConnected(appId: string, tenantId?: string): void {
 
 /**
  * Forgets everything read so far (the stored catalog too) and tells every listener, in this tab
- * and the others, to read again: after a disconnect, a sign-in, or a failure worth retrying.
+ * and the others, to read again: after a disconnect, a sign-in, or a failure worth retrying. The
+ * elements that skipped the catalog while the visitor was signed out look again too.
  */
 export function refreshCatalog(): void {
   forgetAll();
   notify();
   broadcast({ type: 'refresh' });
+  sessionMaybeChanged();
+}
+
+export interface CatalogView {
+  apps?: CatalogResult<CatalogApp[]>;
+  connected?: CatalogResult<string[]>;
+}
+
+/**
+ * Reads what an element wants with its resolved configuration, and writes what Descope says of
+ * the connections of `appIds` (default: every app of the catalog) into the connection state. An
+ * element with no project and no SDK yet (its configuration may still be on its way) reads
+ * nothing and reports nothing.
+ */
+export async function readCatalogFor(element: Element, want: { apps: boolean; status: boolean }, appIds?: string[]): Promise<CatalogView> {
+  const config = resolveConfig(element);
+  if (!config.sdk && !config.projectId) return {};
+  const [apps, connected] = await Promise.all([
+    want.apps ? readCatalog(config) : undefined,
+    want.status ? readConnectedAppIds(config) : undefined,
+  ]);
+  if (connected?.state === 'ready') {
+    const tenantId = typeof config.tenantId === 'string' ? config.tenantId.trim() || undefined : undefined;
+    const ids = appIds ?? (apps?.state === 'ready' ? apps.value.map((app) => app.id) : []);
+    for (const appId of ids) noteKnownStatus(appId, tenantId, connected.value.includes(appId));
+  }
+  return { ...(apps ? { apps } : {}), ...(connected ? { connected } : {}) };
 }
 
 function forgetAll(): void {

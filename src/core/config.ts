@@ -89,11 +89,27 @@ export const CONFIG_KEYS = [
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};
-const configureListeners: (() => void)[] = [];
+const changeListeners = new Set<() => void>();
+let changeQueued = false;
 
-/** Calls `listener` after each `configure()` (the elements re-read the app catalog). */
-export function onConfigure(listener: () => void): void {
-  configureListeners.push(listener);
+/**
+ * Calls `listener` after configuration an element inherits may have changed: a `configure()`
+ * call, or an `<outbound-connect>` whose settings changed (a framework sets them a moment after
+ * the elements inside read theirs). Batched to once per microtask. Returns the unsubscribe function.
+ */
+export function onConfigChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+/** Tells every `onConfigChange` listener, once per microtask. */
+export function configChanged(): void {
+  if (changeQueued || changeListeners.size === 0) return;
+  changeQueued = true;
+  queueMicrotask(() => {
+    changeQueued = false;
+    for (const listener of [...changeListeners]) listener();
+  });
 }
 
 /**
@@ -116,10 +132,58 @@ export function configure(config: OutboundConfig): void {
     if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
     else (pageConfig as Record<string, unknown>)[key] = value;
   }
-  for (const listener of configureListeners) listener();
+  configChanged();
 }
 
 /** A copy of what `configure()` has set so far. */
 export function getPageConfig(): OutboundConfig {
   return { ...pageConfig };
+}
+
+/** Merges layers, most specific first: for each key the first value that is neither `undefined` nor `null` wins. */
+export function mergeConfig(...layers: (Partial<OutboundConfig> | undefined)[]): OutboundConfig {
+  const merged: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    for (const layer of layers) {
+      const value = readSetting(layer, key);
+      if (value !== undefined && value !== null) {
+        merged[key] = value;
+        break;
+      }
+    }
+  }
+  return merged as OutboundConfig;
+}
+
+/** A host's getter may throw: such a setting counts as unset (the console says which). */
+function readSetting(layer: Partial<OutboundConfig> | undefined, key: keyof OutboundConfig): unknown {
+  try {
+    return layer?.[key];
+  } catch (error) {
+    console.error(`[outbound-elements] reading ${key} threw; it is ignored:`, error);
+    return undefined;
+  }
+}
+
+/** The `<outbound-connect>` elements around `node`, nearest first, across shadow roots. */
+export function* enclosingProviders(node: Node): Generator<Element> {
+  let current: Node | null = node.parentNode ?? null;
+  while (current) {
+    if (current instanceof ShadowRoot) current = current.host;
+    // Matched by tag, not class: a second copy of the package defines no class of its own.
+    if (current instanceof Element && current.localName === 'outbound-connect') yield current;
+    current = current.parentNode;
+  }
+}
+
+/**
+ * The one resolver of configuration: `own` settings (default: the element's own properties),
+ * then each enclosing `<outbound-connect>` (nearest first, across shadow roots), then
+ * `configure()`. Every element and every core function reads its settings through it.
+ */
+export function resolveConfig(element?: Element, own: Partial<OutboundConfig> = (element ?? {}) as Partial<OutboundConfig>): OutboundConfig {
+  const layers: Partial<OutboundConfig>[] = [own];
+  if (element) for (const provider of enclosingProviders(element)) layers.push(provider as Partial<OutboundConfig>);
+  layers.push(pageConfig);
+  return mergeConfig(...layers);
 }

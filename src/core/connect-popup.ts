@@ -6,13 +6,13 @@
 import type { ConnectResult } from './connect.js';
 import { errorFromException } from './error-mapping.js';
 import { OutboundError } from './errors.js';
-import { abandonPopupFlow, beginPopupFlow, isFlowPopup, navigatePopupFlow, popupFlowFor, resumePopupFlow } from './popup-flow.js';
+import { abandonPopupFlow, beginPopupFlow, isFlowPopup, navigatePopupFlow, resumePopupFlow } from './popup-flow.js';
 import { openBlankPopup } from './popup-window.js';
 import type { ConnectRequest } from './request.js';
 
 /** The steps of `connect()` this branch shares: reporting a failure, asking Descope for the URL. */
 export interface ConnectSteps {
-  fail: (target: EventTarget, appId: string, error: OutboundError, returnState: unknown) => ConnectResult;
+  fail: (target: EventTarget, error: OutboundError) => ConnectResult;
   /** Calls `sdk.outbound.connect` with a redirect URL marked for a popup return. */
   consentUrl: () => Promise<{ href: string; nonce: string }>;
 }
@@ -36,20 +36,6 @@ export function closeUnusedPopup(popup: Window | null | undefined): void {
 }
 
 /**
- * A click for an app whose popup is still open (or whose connect call is still running): focuses
- * that popup; nothing starts, so no `outbound-connect-start`. The element that started the flow
- * hears its outcome; another element is answered `canceled` (it stays idle). `undefined` when
- * there is no such flow.
- */
-export function focusRunningPopupFlow(appId: string, target: EventTarget, popup: Window | null | undefined): ConnectResult | undefined {
-  const flow = popupFlowFor(appId);
-  if (!flow || flow.state === 'lingering') return undefined;
-  const url = resumePopupFlow(appId, target, popup ?? null);
-  if (url === undefined) return undefined;
-  return flow.target === target ? { status: 'popup', url } : { status: 'canceled' };
-}
-
-/**
  * After `outbound-connect-start`: resumes a flow that is still listening (its consent URL in the
  * new popup, no second connect call), or starts one. `undefined` means: the popup was blocked and
  * popup-fallback is `redirect`, so the caller redirects.
@@ -67,12 +53,10 @@ export function connectInPopup(
   if (request.popupFallback === 'error') {
     return steps.fail(
       target,
-      request.appId,
       new OutboundError(
         'popup-blocked',
         'The browser blocked the popup. Start the connection from a click, or let the site open popups; popup-fallback="redirect" would use a full-page redirect instead.',
       ),
-      request.returnState,
     );
   }
   console.warn('[outbound-elements] The browser blocked the popup, so this connection uses a full-page redirect (popup-fallback="redirect").');
@@ -85,7 +69,7 @@ async function startPopupFlow(
   popup: Window,
   steps: ConnectSteps,
 ): Promise<ConnectResult> {
-  beginPopupFlow(request.appId, target, popup, request.returnState);
+  beginPopupFlow(request.appId, request.tenantId, target, popup, request.returnState);
   try {
     const url = await steps.consentUrl();
     const { mode: _mode, popupFallback: _fallback, ...connection } = request;
@@ -94,6 +78,6 @@ async function startPopupFlow(
     return { status: 'popup', url: url.href };
   } catch (error) {
     abandonPopupFlow(request.appId);
-    return steps.fail(target, request.appId, errorFromException(error), request.returnState);
+    return steps.fail(target, errorFromException(error));
   }
 }

@@ -8,12 +8,13 @@
  * the returned promise never rejects.
  */
 import { dispatchOutboundEvent } from '../events.js';
-import { CONFIG_KEYS, getPageConfig, type OutboundConfig } from './config.js';
-import { mergeConfig } from './config-merge.js';
+import { CONFIG_KEYS, resolveConfig, type OutboundConfig } from './config.js';
+import { claimConnection, connectionIdOf, notePopupShowing, releaseConnection, settleConnection } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
 import { navigation } from './navigation.js';
-import { checkPopupRedirect, closeUnusedPopup, connectInPopup, focusRunningPopupFlow } from './connect-popup.js';
+import { checkPopupRedirect, closeUnusedPopup, connectInPopup } from './connect-popup.js';
+import { focusPopupFlow, popupFlowFor } from './popup-flow.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
@@ -42,56 +43,60 @@ export type ConnectResult =
 
 /**
  * Starts a connection to an Outbound App. Page-wide `configure()` settings fill in what
- * `options` leaves out.
+ * `options` leaves out. While one is under way for the app, another call starts nothing (in popup
+ * mode it brings the popup to the front).
  *
  * @returns `redirecting` when the browser is on its way to the provider, `popup` when the
  *   provider's page is showing in a popup (the outcome follows as an event), `canceled` when a
- *   listener prevented `outbound-connect-start`, or `error` (also reported as an event).
+ *   listener prevented `outbound-connect-start` or a connection for the app was already under
+ *   way, or `error` (also reported as an event).
  */
 export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
+  const [id, tenantId] = connectionIdOf(appId, resolveConfig(undefined, options).tenantId);
+  if (!claimConnection(id, tenantId)) {
+    const { popup, target = document } = options ?? {};
+    closeUnusedPopup(popup);
+    focusPopupFlow(id);
+    // The caller whose popup is open is answered as the first time; anyone else starts nothing.
+    const flow = popupFlowFor(id);
+    return flow?.target === target && flow.consentUrl ? { status: 'popup', url: flow.consentUrl } : { status: 'canceled' };
+  }
+  return connectClaimed(appId, options);
+}
+
+/**
+ * `connect()` for a caller that already claimed the connection (`claimConnection`, inside the
+ * click, so the element shows `connecting` before any code loads). Every way out settles or
+ * releases the claim.
+ */
+export async function connectClaimed(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
   const { target = document, scopes, popup, ...rest } = options;
   warnUnknownOptions(rest);
-  const config = mergeConfig(rest, getPageConfig());
+  const config = resolveConfig(undefined, rest);
   const request = buildConnectRequest(appId, scopes, config, window.location.href);
-  const idForEvents = typeof appId === 'string' ? appId : '';
+  const [id, tenantId] = connectionIdOf(appId, config.tenantId);
   const inPopup = !(request instanceof OutboundError) && wantsPopup(request.mode);
   if (!inPopup) closeUnusedPopup(popup);
-  if (request instanceof OutboundError) return fail(target, idForEvents, request, config.returnState);
+  if (request instanceof OutboundError) return fail(target, id, tenantId, request, config.returnState);
 
   const setupError = !config.sdk && !config.projectId ? notConfiguredError() : inPopup ? checkPopupRedirect(request) : undefined;
   if (setupError) {
     closeUnusedPopup(popup);
-    return fail(target, request.appId, setupError, request.returnState);
+    return fail(target, id, tenantId, setupError, request.returnState);
   }
 
-  if (inPopup) {
-    const running = focusRunningPopupFlow(request.appId, target, popup);
-    if (running) return running;
-  }
-
-  const proceed = dispatchOutboundEvent(
-    target,
-    'outbound-connect-start',
-    {
-      appId: request.appId,
-      scopes: request.scopes,
-      redirectUrl: request.redirectUrl + request.hash,
-      tenantId: request.tenantId,
-      tenantLevel: request.tenantLevel,
-      mode: request.mode,
-    },
-    { cancelable: true },
-  );
-  if (!proceed) {
+  if (!announceStart(target, request)) {
     closeUnusedPopup(popup);
+    releaseConnection(id, tenantId);
     return { status: 'canceled' };
   }
 
   if (inPopup) {
-    const result = connectInPopup(request, target, popup, {
-      fail,
+    const result = await connectInPopup(request, target, popup, {
+      fail: (where, error) => fail(where, id, tenantId, error, request.returnState),
       consentUrl: () => requestConsentUrl(request, config, true),
     });
+    if (result?.status === 'popup') notePopupShowing(id, tenantId);
     if (result) return result;
     // The browser blocked the popup and popup-fallback is `redirect`: carry on as a redirect.
   }
@@ -105,11 +110,29 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
       );
     }
     rememberStarter(url.nonce, target);
+    // The state stays `connecting`: the page is leaving (a Back restore reports the cancel).
     navigation.assign(url.href);
     return { status: 'redirecting', url: url.href };
   } catch (error) {
-    return fail(target, request.appId, errorFromException(error), request.returnState);
+    return fail(target, id, tenantId, errorFromException(error), request.returnState);
   }
+}
+
+/** `outbound-connect-start`, cancelable: `false` when a listener prevented it. */
+function announceStart(target: EventTarget, request: ConnectRequest): boolean {
+  return dispatchOutboundEvent(
+    target,
+    'outbound-connect-start',
+    {
+      appId: request.appId,
+      scopes: request.scopes,
+      redirectUrl: request.redirectUrl + request.hash,
+      tenantId: request.tenantId,
+      tenantLevel: request.tenantLevel,
+      mode: request.mode,
+    },
+    { cancelable: true },
+  );
 }
 
 /** Fetches the SDK module ahead of a click, so the click does not wait for it. */
@@ -160,7 +183,9 @@ async function requestConsentUrl(
   return { href, nonce };
 }
 
-function fail(target: EventTarget, appId: string, error: OutboundError, returnState: unknown): ConnectResult {
+/** The state says what failed, then the host is told: console and `outbound-connect-error`. */
+function fail(target: EventTarget, appId: string, tenantId: string | undefined, error: OutboundError, returnState: unknown): ConnectResult {
+  settleConnection(appId, tenantId, { kind: 'error', error: { code: error.code, message: error.message, status: error.status } });
   console.error(`[outbound-elements] ${appId ? `${appId}: ` : ''}${error.code}: ${error.message}`);
   dispatchOutboundEvent(target, 'outbound-connect-error', {
     appId,

@@ -17,7 +17,6 @@
  *
  * Flows live in memory only: popups report to the document that opened them.
  */
-import { dispatchOutboundEvent } from '../events.js';
 import type { PendingConnection } from './pending-store.js';
 import { listenForPopupReturns, type PopupReturnMessage } from './popup-channel.js';
 import { providerRefusal, reportOutcome } from './redirect-return.js';
@@ -29,6 +28,7 @@ export const LINGER_MS = 10 * 60 * 1000;
 
 export interface PopupFlow {
   appId: string;
+  tenantId?: string;
   target: EventTarget;
   popup: Window | null;
   /** The host's `returnState`, for a cancel before Descope answered (there is no record yet). */
@@ -50,8 +50,8 @@ export function popupFlowFor(appId: string): PopupFlow | undefined {
 }
 
 /** Reserves the app before the connect call, so a second click cannot start a second one. */
-export function beginPopupFlow(appId: string, target: EventTarget, popup: Window, returnState?: unknown): void {
-  flows.set(appId, { appId, target, popup, returnState, state: 'starting' });
+export function beginPopupFlow(appId: string, tenantId: string | undefined, target: EventTarget, popup: Window, returnState?: unknown): void {
+  flows.set(appId, { appId, tenantId, target, popup, returnState, state: 'starting' });
   stopListening ??= listenForPopupReturns(onPopupMessage);
   watchClosed(flows.get(appId)!);
 }
@@ -132,7 +132,7 @@ export function cancelPopupFlow(appId: string): void {
   closeQuietly(flow.popup);
   if (flow.state === 'starting') {
     end(flow);
-    dispatchOutboundEvent(outcomeTarget(flow), 'outbound-connect-cancel', { appId, returnState: flow.returnState });
+    reportOutcome(outcomeTarget(flow), { kind: 'cancel', record: flow.record ?? { ...flow, scopes: undefined } }, 'popup');
     return;
   }
   detach(flow);
@@ -164,7 +164,7 @@ function detach(flow: PopupFlow): void {
   flow.state = 'lingering';
   flow.popup = null;
   flow.timer = setTimeout(() => end(flow), LINGER_MS);
-  reportOutcome(outcomeTarget(flow), { kind: 'cancel', record: flow.record! });
+  reportOutcome(outcomeTarget(flow), { kind: 'cancel', record: flow.record! }, 'popup');
 }
 
 function end(flow: PopupFlow): void {
@@ -186,7 +186,7 @@ function onPopupMessage(message: PopupReturnMessage): void {
   end(flow);
   closeQuietly(flow.popup);
   const refusal = providerRefusal(record, message.error, message.errorDescription);
-  reportOutcome(outcomeTarget(flow), refusal ? { kind: 'error', record, error: refusal } : { kind: 'success', record });
+  reportOutcome(outcomeTarget(flow), refusal ? { kind: 'error', record, error: refusal } : { kind: 'success', record }, 'popup');
 }
 
 /**

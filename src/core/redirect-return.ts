@@ -12,6 +12,7 @@
  * query, hash and history state.
  */
 import { dispatchOutboundEvent } from '../events.js';
+import { connectionIdOf, recordReturnOutcome, settleConnection } from './connection-state.js';
 import { OutboundError } from './errors.js';
 import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
 import { POPUP_PARAM, PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-return.js';
@@ -20,10 +21,13 @@ import { joinQuery, splitQuery } from './query.js';
 
 export { RETURN_PARAM };
 
-export type RedirectOutcome =
-  | { kind: 'success'; record: PendingConnection }
-  | { kind: 'error'; record: PendingConnection; error: OutboundError }
-  | { kind: 'cancel'; record: PendingConnection };
+/** What an outcome needs of the connection: a pending record, or a popup flow's beginnings. */
+export type OutcomeRecord = Pick<PendingConnection, 'appId' | 'scopes' | 'tenantId' | 'tenantLevel' | 'returnState'>;
+
+export type RedirectOutcome<R extends OutcomeRecord = PendingConnection> =
+  | { kind: 'success'; record: R }
+  | { kind: 'error'; record: R; error: OutboundError }
+  | { kind: 'cancel'; record: R };
 
 /**
  * Adds our marker to a redirect URL (absolute, without hash). Appended as text: re-serialising
@@ -138,13 +142,23 @@ function dispatchOutcome(outcome: RedirectOutcome, options: WatchOptions): void 
   const { record } = outcome;
   const starter = startedBy.get(record.nonce);
   startedBy.delete(record.nonce);
-  reportOutcome((starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document, outcome);
+  reportOutcome((starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document, outcome, 'redirect');
 }
 
-/** Fires the outcome's event on `target` (a provider's refusal also goes to the console). */
-export function reportOutcome(target: EventTarget, outcome: RedirectOutcome): void {
+/**
+ * How a connection came back: first the state (every element for the app shows it, and this page
+ * load's outcomes keep it for late readers), then the host is told with the outcome's event on
+ * `target` (a provider's refusal also goes to the console).
+ */
+export function reportOutcome(target: EventTarget, outcome: RedirectOutcome<OutcomeRecord>, via: 'redirect' | 'popup'): void {
   const { record } = outcome;
   const returnState = record.returnState;
+  const [appId, tenantId] = connectionIdOf(record.appId, record.tenantId);
+  const error = outcome.kind === 'error' ? { code: outcome.error.code, message: outcome.error.message } : undefined;
+  settleConnection(appId, tenantId, error ? { kind: 'error', error } : { kind: outcome.kind === 'success' ? 'success' : 'cancel' });
+  recordReturnOutcome(
+    withoutUndefinedKeys({ kind: outcome.kind, appId: record.appId, scopes: record.scopes, tenantId: record.tenantId, tenantLevel: record.tenantLevel, returnState, error, via }),
+  );
   if (outcome.kind === 'success') {
     dispatchOutboundEvent(target, 'outbound-connect-success', {
       appId: record.appId,
@@ -164,6 +178,10 @@ export function reportOutcome(target: EventTarget, outcome: RedirectOutcome): vo
   } else {
     dispatchOutboundEvent(target, 'outbound-connect-cancel', { appId: record.appId, returnState });
   }
+}
+
+function withoutUndefinedKeys<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function isAttached(target: EventTarget): boolean {

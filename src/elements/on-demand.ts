@@ -1,46 +1,48 @@
 /**
- * Everything the elements load on demand, in one module so the drop-in fetches it as one file:
- * connecting (resolving an element's configuration: its own, its `<outbound-connect>` ancestors',
- * `configure()`'s), reporting a redirect return, the words for a failure, and the app catalog
+ * The half of the elements' code that loads on first use (`on-demand.eager.ts` loads it), in one
+ * module so the drop-in fetches it as one file: connecting with an element's resolved
+ * configuration, reporting a redirect return, the popup flow's controls, and the app catalog
  * client (names, logos and status for the buttons and `<outbound-app-list>`).
  */
-import type { OutboundConfig } from '../core/config.js';
-import { pickConfig } from '../core/config-merge.js';
-import { connect, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
+import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.js';
+import { connectClaimed, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
+import { noteConnected } from '../core/catalog.js';
+import { onReturnOutcome } from '../core/connection-state.js';
 import type { ConnectOptions } from '../core/request.js';
-import { resolveConfig } from './inherited-config.js';
-import { noteConnected } from './catalog-binding.js';
 
 // A connection that succeeds anywhere on the page (redirect return, popup) counts as connected at
-// once for every status shown here, and other tabs are told. Loaded in a browser only.
+// once for every status the catalog shows, and other tabs are told. Loaded in a browser only.
 if (typeof document !== 'undefined') {
-  document.addEventListener(
-    'outbound-connect-success',
-    (event) => noteConnected(event.detail.appId, event.detail.tenantId),
-    { capture: true },
-  );
+  onReturnOutcome((outcome) => {
+    if (outcome.kind === 'success') noteConnected(outcome.appId, outcome.tenantId);
+  });
 }
 
 export { preloadSdk };
 export { reportRedirectReturn } from '../core/redirect-return.js';
-export { reasonFor } from './error-reasons.js';
 export { cancelPopupFlow, focusPopupFlow } from '../core/popup-flow.js';
-export { onCatalogChange, readCatalogFor, refreshCatalog } from './catalog-binding.js';
+export { onCatalogChange, readCatalogFor, refreshCatalog } from '../core/catalog.js';
 
+/**
+ * Connects with `element`'s resolved configuration, `options` winning, for a connection the
+ * element has claimed (on-demand.eager.ts).
+ */
 export function connectFromElement(
   element: HTMLElement,
-  appId: string,
-  options: ConnectOptions & { scopes?: unknown },
-  popup?: Window | null,
+  appId: unknown,
+  options: ConnectOptions,
+  popup: Window | null | undefined,
 ): Promise<ConnectResult> {
-  warnUnknownOptions(options);
-  const own = { ...pickConfig(element as Partial<Record<keyof OutboundConfig, unknown>>) };
-  for (const [name, value] of Object.entries(options)) {
-    if (value !== undefined && name !== 'scopes') (own as Record<string, unknown>)[name] = value;
+  let scopes: unknown;
+  try {
+    if (options && typeof options === 'object') warnUnknownOptions(options);
+    scopes = options?.scopes;
+  } catch (error) {
+    console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
   }
-  return connect(appId, {
-    ...resolveConfig(element, own),
-    scopes: options.scopes as string[] | undefined,
+  return connectClaimed(appId as string, {
+    ...resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>)),
+    scopes: scopes as string[] | undefined,
     target: element,
     popup,
   });

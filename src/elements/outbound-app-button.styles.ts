@@ -278,4 +278,17 @@ export const buttonStyles = css`
       color: Canvas;
     }
   }
+  /* The Cancel control shown under the button while a popup-mode connection waits for the popup:
+     it overrides the parts of the button rule that make a big button. */
+  button.cancel {
+    display: block;
+    width: auto;
+    min-height: 24px;
+    margin-top: 4px;
+    padding: 0 4px;
+    border: 0;
+    background: none;
+    font-size: 0.8125rem;
+    text-decoration: underline;
+  }
 `;

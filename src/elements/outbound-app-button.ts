@@ -1,25 +1,22 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { parseScopes } from '../core/scopes.js';
-import { getPageConfig } from '../core/config.js';
+import { resolveConfig } from '../core/config.js';
+import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
-import type { ConnectErrorDetail } from '../events.js';
-import { connectLazily, loadOnDemand, popupAction, warmUpConnect } from './on-demand-loader.js';
-import { trackButton } from './live-elements.js';
-import { enclosingProviders } from './composed-ancestors.js';
-import { onInheritedConfigChange } from './config-changes.js';
-import { monogramLetter } from './monogram.js';
+import { hasSession, onSessionMaybeChanged } from '../core/session-hint.js';
+import { ConnectionController } from './connection-controller.js';
+import { connectFrom, loadOnDemand, popupAction, warmUpConnect } from './on-demand.eager.js';
+import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
-import { popupStyles } from './outbound-app-button.popup.styles.js';
-import { mayHaveSession, onSessionMaybeChanged } from './session-hint.js';
-import { openPopupInGesture } from './popup-gesture.js';
 import { stringsFor } from './i18n.js';
-import { humanizeAppId, type StringOverrides } from './strings.js';
+import { humanizeAppId, monogramLetter, reasonFor, type StringOverrides } from './strings.js';
 
 /** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
 const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];
 
-export type ButtonStatus = 'idle' | 'connecting' | 'connected' | 'error';
+/** The button's state: the page's state of its connection. */
+export type ButtonStatus = ConnectionStatus;
 export type ButtonSize = 'sm' | 'md' | 'lg';
 export type ButtonVariant = 'outline' | 'filled' | 'ghost';
 
@@ -82,7 +79,7 @@ const scopesConverter = {
  * @fires {CustomEvent<ConnectCancelDetail>} outbound-connect-cancel - The user came back without finishing, or closed the popup.
  */
 export class OutboundAppButton extends OutboundConfigElement {
-  static override styles = [buttonStyles, popupStyles];
+  static override styles = buttonStyles;
   static override shadowRootOptions: ShadowRootInit = { ...OutboundConfigElement.shadowRootOptions, delegatesFocus: true };
   static override properties: PropertyDeclarations = {
     appId: { attribute: 'app-id' },
@@ -96,11 +93,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
     ariaLabel: { attribute: 'aria-label', reflect: true },
     strings: { attribute: false },
-    _status: { state: true },
-    _announcement: { state: true },
-    _failureReason: { state: true },
     _logoFailed: { state: true },
-    _inPopup: { state: true },
     _hasSlottedLogo: { state: true },
     _catalogApp: { state: true },
   };
@@ -139,25 +132,18 @@ export class OutboundAppButton extends OutboundConfigElement {
    */
   strings?: StringOverrides;
 
-  private _status: ButtonStatus = 'idle';
-  private _announcement = '';
-  private _failureReason = '';
+  /** The page's state of this button's connection (app and tenant): what it renders. */
+  private readonly _connection = new ConnectionController(this, () => this._connectionId());
   private _logoFailed = false;
-  /** A popup-mode connection is waiting for its popup: the button focuses it, Cancel is shown. */
-  private _inPopup = false;
   private _hasSlottedLogo = false;
   /** The app's name and logo from the catalog, when the button was given none. */
   private _catalogApp?: { name: string; logo: string };
   private _catalogRead = 0;
   private _unwatchCatalog?: () => void;
-  private _unwatchConfig?: () => void;
   private _unwatchSession?: () => void;
 
   constructor() {
     super();
-    this.addEventListener('outbound-connect-success', (e) => this._onOutcome(e));
-    this.addEventListener('outbound-connect-error', (e) => this._onOutcome(e));
-    this.addEventListener('outbound-connect-cancel', (e) => this._onOutcome(e));
     // Fetch the connect code and the SDK while the pointer or focus is on its way to a click.
     this.addEventListener('pointerenter', warmUpConnect, { once: true });
     this.addEventListener('focusin', warmUpConnect, { once: true });
@@ -165,23 +151,22 @@ export class OutboundAppButton extends OutboundConfigElement {
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
-    return this._status;
+    return this._connection.state.status;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    trackButton(this, true);
-    if (!this.hasAttribute('status')) this.setAttribute('status', this._status);
+    trackElement(this, 'button', true);
+    if (!this.hasAttribute('status')) this.setAttribute('status', this.status);
     if (this.hasUpdated) this._readCatalog();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    trackButton(this, false);
+    trackElement(this, 'button', false);
     this._unwatchCatalog?.();
-    this._unwatchConfig?.();
     this._unwatchSession?.();
-    this._unwatchCatalog = this._unwatchConfig = this._unwatchSession = undefined;
+    this._unwatchCatalog = this._unwatchSession = undefined;
   }
 
   /**
@@ -192,24 +177,12 @@ export class OutboundAppButton extends OutboundConfigElement {
    */
   async connect(): Promise<void> {
     if (this.disabled) return;
-    if (this._status === 'connecting') {
-      if (this._inPopup) popupAction(this.appId ?? '', 'focus');
-      return;
-    }
-    const appName = this._appName;
-    // Popup mode: the popup must open now, inside the click, before anything is awaited.
-    const popup = openPopupInGesture(this, this.appId ?? '');
-    this._status = 'connecting';
-    this._failureReason = '';
-    this._announcement = this._strings.connecting(appName);
-    const result = await connectLazily(this, this.appId ?? '', { scopes: this.scopes }, popup);
-    if (result.status === 'canceled' && this._status === 'connecting') {
-      this._status = 'idle';
-      this._announcement = '';
-    } else if (result.status === 'popup' && this._status === 'connecting') {
-      this._inPopup = true;
-      this._announcement = this._strings.inPopup(appName);
-    }
+    await connectFrom(this, this.appId, { scopes: this.scopes });
+  }
+
+  /** The app and tenant this button shows and connects. */
+  private _connectionId(): [string, string | undefined] {
+    return connectionIdOf(this.appId, resolveConfig(this).tenantId);
   }
 
   private get _strings() {
@@ -217,34 +190,23 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   private get _appName(): string {
-    return this.appName?.trim() || this._catalogApp?.name || humanizeAppId(this.appId ?? '') || this._strings.unnamedApp();
-  }
-
-  /** `check-status` here, else on the nearest `<outbound-connect>` that sets it, else `configure()`. */
-  private _wantsStatus(): boolean {
-    if (this.checkStatus !== undefined) return this.checkStatus;
-    for (const provider of enclosingProviders(this)) {
-      const inherited = (provider as OutboundConfigElement).checkStatus;
-      if (inherited !== undefined) return inherited;
-    }
-    return getPageConfig().checkStatus === true;
+    const own = typeof this.appName === 'string' ? this.appName.trim() : '';
+    return own || this._catalogApp?.name || humanizeAppId(this.appId) || this._strings.unnamedApp();
   }
 
   /**
-   * Fills in the name and logo from the catalog and the connected status, when they are wanted:
-   * nothing is loaded or asked for when the button has both and no status is asked for.
+   * Fills in the name and logo from the catalog, and the connected status into the page's
+   * connection state, when they are wanted: nothing is loaded or asked for when the button has
+   * both and no status is asked for.
    */
   private _readCatalog(): void {
-    const want = { apps: !this.appName || !this.logo, status: this._wantsStatus() };
+    const want = { apps: !this.appName || !this.logo, status: resolveConfig(this).checkStatus === true };
     const read = ++this._catalogRead;
-    if (!this.isConnected) return;
-    // Listening even when nothing is wanted yet: `check-status` may arrive later, from an
-    // `<outbound-connect>` or `configure()`.
-    this._unwatchConfig ??= onInheritedConfigChange(() => this._readCatalog());
-    if (!this.appId || (!want.apps && !want.status)) return;
+    const [appId] = this._connectionId();
+    if (!this.isConnected || !appId || (!want.apps && !want.status)) return;
     // Signed out: nothing to read, and no need to load the catalog code (a list's refresh(), e.g.
     // after the user signed in, makes every button look again).
-    if (!this._unwatchCatalog && !mayHaveSession(this)) {
+    if (!this._unwatchCatalog && !hasSession(this)) {
       this._unwatchSession ??= onSessionMaybeChanged(() => this._readCatalog());
       return;
     }
@@ -252,48 +214,14 @@ export class OutboundAppButton extends OutboundConfigElement {
       .then(async (module) => {
         if (read !== this._catalogRead || !this.isConnected) return;
         this._unwatchCatalog ??= module.onCatalogChange(() => this._readCatalog());
-        const view = await module.readCatalogFor(this, want);
-        if (read !== this._catalogRead) return;
-        if (view.apps?.state === 'ready') {
-          const app = view.apps.value.find((entry) => entry.id === this.appId);
-          if (app?.name !== this._catalogApp?.name || app?.logo !== this._catalogApp?.logo) {
-            this._catalogApp = app && { name: app.name, logo: app.logo };
-          }
-        }
-        if (view.connected?.state === 'ready' && (this._status === 'idle' || this._status === 'connected')) {
-          this._status = view.connected.value.includes(this.appId!) ? 'connected' : 'idle';
+        const view = await module.readCatalogFor(this, want, [appId]);
+        if (read !== this._catalogRead || view.apps?.state !== 'ready') return;
+        const app = view.apps.value.find((entry) => entry.id === appId);
+        if (app?.name !== this._catalogApp?.name || app?.logo !== this._catalogApp?.logo) {
+          this._catalogApp = app && { name: app.name, logo: app.logo };
         }
       })
       .catch(() => undefined); // no catalog: the button keeps its own name and monogram
-  }
-
-  private _onOutcome(event: Event): void {
-    if (event.target !== this) return;
-    this._inPopup = false;
-    const name = this._appName;
-    const words = this._strings;
-    if (event.type === 'outbound-connect-success') {
-      this._status = 'connected';
-      this._announcement = words.connected(name);
-    } else if (event.type === 'outbound-connect-error') {
-      this._status = 'error';
-      this._failureReason = '';
-      this._announcement = words.failed(name, '');
-      const { code } = (event as CustomEvent<ConnectErrorDetail>).detail;
-      loadOnDemand().then(
-        ({ reasonFor }) => {
-          if (this._status !== 'error') return;
-          this._failureReason = reasonFor(code, words.reasons);
-          this._announcement = words.failed(name, this._failureReason);
-        },
-        () => undefined, // the generic announcement stands
-      );
-    } else {
-      this._status = 'idle';
-      this._announcement = words.canceled(name);
-      // A canceled reconnect leaves an app connected: with check-status, show that again.
-      this._readCatalog();
-    }
   }
 
   private _onClick(): void {
@@ -301,7 +229,7 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   private _onCancelPopup(): void {
-    popupAction(this.appId ?? '', 'cancel');
+    popupAction(this._connectionId()[0], 'cancel');
   }
 
   private _onLogoError(): void {
@@ -330,8 +258,19 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.getAttribute('status') !== this._status) this.setAttribute('status', this._status);
-    if (CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this._readCatalog();
+    if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
+    // Inherited settings (an <outbound-connect>, configure()) re-render without a changed
+    // property: read again then too (the page's cache answers when nothing changed).
+    if (!changed.size || CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this._readCatalog();
+  }
+
+  /** What the live region says of the state: the last change, in words. */
+  private _announcement(state: ConnectionState, name: string, reason: string): string {
+    const words = this._strings;
+    if (state.status === 'connecting') return state.flow === 'popup' ? words.inPopup(name) : words.connecting(name);
+    if (state.status === 'error') return words.failed(name, reason);
+    if (state.change === 'connected') return words.connected(name);
+    return state.change === 'canceled' ? words.canceled(name) : '';
   }
 
   private _renderLogo() {
@@ -343,14 +282,14 @@ export class OutboundAppButton extends OutboundConfigElement {
   protected override render() {
     const name = this._appName;
     const words = this._strings;
-    const busy = this._status === 'connecting';
-    const text = this.label || (this._status === 'connected' ? words.reconnect(name) : words.connect(name));
+    const state = this._connection.state;
+    const busy = state.status === 'connecting';
+    const reason = state.error ? reasonFor(state.error.code, words.reasons) : '';
+    const text = this.label || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
-      this._status === 'connected'
-        ? html`<span class="badge connected" aria-hidden="true"></span>`
-        : this._status === 'error'
-          ? html`<span class="badge error" aria-hidden="true"></span>`
-          : nothing;
+      state.status === 'connected' || state.status === 'error'
+        ? html`<span class=${`badge ${state.status}`} aria-hidden="true"></span>`
+        : nothing;
     return html`
       <button
         part="button"
@@ -358,7 +297,7 @@ export class OutboundAppButton extends OutboundConfigElement {
         ?disabled=${this.disabled}
         aria-busy=${busy ? 'true' : 'false'}
         aria-label=${this.ariaLabel || nothing}
-        title=${this._failureReason || nothing}
+        title=${reason || nothing}
         @click=${this._onClick}
       >
         <span class="media">
@@ -369,12 +308,12 @@ export class OutboundAppButton extends OutboundConfigElement {
         </span>
         <span part="label"><slot>${text}</slot></span>
       </button>
-      ${this._inPopup
+      ${busy && state.flow === 'popup'
         ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this._onCancelPopup}>
             ${words.cancel()}
           </button>`
         : nothing}
-      <span class="visually-hidden" role="status">${this._announcement}</span>
+      <span class="visually-hidden" role="status">${this._announcement(state, name, reason)}</span>
     `;
   }
 }

@@ -6,15 +6,17 @@
  */
 import { adoptStyles, html, nothing, type ReactiveController } from 'lit';
 import type { CatalogApp } from '../core/catalog.js';
+import { onConfigChange, resolveConfig } from '../core/config.js';
+import { connectionIdOf, getConnection, type ConnectionState } from '../core/connection-state.js';
 import { isSafeRemoteImageUrl } from '../core/image-url.js';
-import { onInheritedConfigChange } from './config-changes.js';
-import { connectLazily, loadOnDemand, popupAction } from './on-demand-loader.js';
-import { monogramLetter } from './monogram.js';
-import { openPopupInGesture } from './popup-gesture.js';
+import { ConnectionController } from './connection-controller.js';
+import { connectFrom, loadOnDemand } from './on-demand.eager.js';
 import type { OutboundAppList } from './outbound-app-list.js';
-type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 import { listStyles } from './outbound-app-list.styles.js';
 import { stringsFor, type ResolvedStrings } from './i18n.js';
+import { monogramLetter } from './strings.js';
+
+type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 
 type ListState =
   | { kind: 'loading' }
@@ -27,10 +29,9 @@ const NOT_CONFIGURED =
 
 export class AppListView implements ReactiveController {
   private _state: ListState = { kind: 'loading' };
-  /** The app whose connection this list started and is under way. */
-  private _busy?: string;
+  /** The app whose connection this list started last: the live region speaks of it. */
+  private _started?: string;
   private readonly _failedLogos = new Set<string>();
-  private _announcement = '';
   private _read = 0;
   private _unwatch?: () => void;
   private _unwatchConfig?: () => void;
@@ -43,16 +44,13 @@ export class AppListView implements ReactiveController {
   constructor(private readonly host: OutboundAppList) {
     this._w = this._words();
     host.addController(this);
+    // Rows render from the page's connection state, as every button does.
+    new ConnectionController(host);
     adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof OutboundAppList).elementStyles, listStyles]);
-    // The outcome of a connection this list started (an error, Back from the provider, or a popup's
-    // result: a popup-mode connection ends here without the page leaving).
-    host.addEventListener('outbound-connect-success', (e) => this._settle(e.target, e.detail.appId, 'connected'));
-    host.addEventListener('outbound-connect-error', (e) => this._settle(e.target, e.detail.appId, 'failed'));
-    host.addEventListener('outbound-connect-cancel', (e) => this._settle(e.target, e.detail.appId, 'canceled'));
   }
 
   hostConnected(): void {
-    this._unwatchConfig ??= onInheritedConfigChange(() => void this.load());
+    this._unwatchConfig ??= onConfigChange(() => void this.load());
     void this.load();
   }
 
@@ -62,11 +60,14 @@ export class AppListView implements ReactiveController {
     this._unwatch = this._unwatchConfig = undefined;
   }
 
-  private _set(changes: { state?: ListState; busy?: string | undefined; announcement?: string }): void {
-    if (changes.state) this._state = changes.state;
-    if ('busy' in changes) this._busy = changes.busy;
-    if (changes.announcement !== undefined) this._announcement = changes.announcement;
+  private _set(changes: { state: ListState }): void {
+    this._state = changes.state;
     this.host.requestUpdate();
+  }
+
+  /** The state of an app's connection, with the list's tenant. */
+  private _connection(appId: string): ConnectionState {
+    return getConnection(...connectionIdOf(appId, resolveConfig(this.host).tenantId));
   }
 
   /** Forgets what the page had cached (here and in other tabs) and reads again. */
@@ -115,35 +116,9 @@ export class AppListView implements ReactiveController {
     }
   }
 
-  private async _connect(app: CatalogApp): Promise<void> {
-    if (this._busy) {
-      // Popup mode: the busy row's button brings its popup back to the front.
-      if (this._busy === app.id) popupAction(app.id, 'focus');
-      return;
-    }
-    // Popup mode: the popup must open now, inside the click, before anything is awaited.
-    const popup = openPopupInGesture(this.host, app.id);
-    this._w = this._words();
-    this._set({ busy: app.id, announcement: this._w.connecting(app.name) });
-    const result = await connectLazily(this.host, app.id, {}, popup);
-    // On `redirecting` the page is leaving: the row stays busy until it does. On `popup` it stays
-    // busy until the popup's outcome event.
-    if (result.status === 'canceled') this._settle(this.host, app.id, 'quiet');
-  }
-
-  private _settle(target: EventTarget | null, appId: string, outcome: 'connected' | 'failed' | 'canceled' | 'quiet'): void {
-    if (target !== this.host || this._busy !== appId) return;
-    this._w = this._words();
-    const name = this._state.kind === 'ready' ? (this._state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
-    const announcement =
-      outcome === 'connected'
-        ? this._w.connected(name)
-        : outcome === 'failed'
-          ? this._w.failed(name, '')
-          : outcome === 'canceled'
-            ? this._w.canceled(name)
-            : '';
-    this._set({ busy: undefined, announcement });
+  private _connect(app: CatalogApp): void {
+    this._started = app.id;
+    void connectFrom(this.host, app.id);
   }
 
   private _askToDisconnect(app: CatalogApp): void {
@@ -162,8 +137,9 @@ export class AppListView implements ReactiveController {
   }
 
   private _renderApp(app: CatalogApp, connected: ReadonlySet<string> | undefined) {
-    const isConnected = connected?.has(app.id) ?? false;
-    const busy = this._busy === app.id;
+    const state = this._connection(app.id);
+    const isConnected = state.status === 'connected';
+    const busy = state.status === 'connecting';
     return html`<li part="item" data-app-id=${app.id}>
       <span part="logo" aria-hidden="true">${this._renderLogo(app)}</span>
       <span class="text">
@@ -224,6 +200,18 @@ export class AppListView implements ReactiveController {
   render() {
     this._w = this._words();
     return html`${this._renderContent()}
-      <span class="visually-hidden" role="status">${this._state.kind === 'loading' ? this._w.listLoading() : this._announcement}</span>`;
+      <span class="visually-hidden" role="status">${this._state.kind === 'loading' ? this._w.listLoading() : this._announcement()}</span>`;
+  }
+
+  /** What the live region says: the last change of the connection this list started last. */
+  private _announcement(): string {
+    const appId = this._started;
+    if (!appId) return '';
+    const state = this._connection(appId);
+    const name = this._state.kind === 'ready' ? (this._state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
+    if (state.status === 'connecting') return this._w.connecting(name);
+    if (state.status === 'error') return this._w.failed(name, '');
+    if (state.change === 'connected') return this._w.connected(name);
+    return state.change === 'canceled' ? this._w.canceled(name) : '';
   }
 }

@@ -1,12 +1,12 @@
 import { css, html } from 'lit';
+import { configChanged, resolveConfig } from '../core/config.js';
+import { connectionIdOf, getConnection, onConnectionChange } from '../core/connection-state.js';
 import type { ConnectOptions } from '../core/request.js';
 import { parseScopes } from '../core/scopes.js';
-import { connectLazily, popupAction, warmUpConnect } from './on-demand-loader.js';
-import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE, type TriggerStatus } from './headless-trigger.js';
-import { trackProvider } from './live-elements.js';
+import { connectFrom, warmUpConnect } from './on-demand.eager.js';
+import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE } from './headless-trigger.js';
+import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
-import { inheritedConfigChanged } from './config-changes.js';
-import { openPopupInGesture } from './popup-gesture.js';
 
 /**
  * Provides configuration to every outbound element inside it, and turns the host's own UI into
@@ -32,69 +32,45 @@ export class OutboundConnect extends OutboundConfigElement {
     }
   `;
 
-  /** App IDs with a connection under way from this element: one at a time per app. */
-  private readonly _inFlight = new Set<string>();
-  /** The host's trigger of each connection under way, to show its outcome on it. */
-  private readonly _triggers = new Map<string, Element>();
+  /** The host's triggers of connections started here, shown the state of their connection. */
+  private readonly _triggers = new Map<Element, [appId: string, tenantId: string | undefined]>();
+  private _unwatch?: () => void;
 
   constructor() {
     super();
     this.addEventListener('click', (event) => this._onClick(event));
     this.addEventListener('pointerover', (e) => this._warmUp(e));
     this.addEventListener('focusin', (e) => this._warmUp(e));
-    // After a back/forward-cache restore the outcome arrives as an event: release the app.
-    this.addEventListener('outbound-connect-cancel', (e) => this._settle(e.target, e.detail.appId, 'idle'));
-    this.addEventListener('outbound-connect-success', (e) => this._settle(e.target, e.detail.appId, 'connected'));
-    // A popup-mode connection ends with an event too (a provider error relayed by the popup).
-    this.addEventListener('outbound-connect-error', (e) => this._settle(e.target, e.detail.appId, 'error'));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    trackProvider(this, true);
+    trackElement(this, 'provider', true);
+    this._unwatch = onConnectionChange(() => this._showOnTriggers());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    trackProvider(this, false);
+    trackElement(this, 'provider', false);
+    this._unwatch?.();
   }
 
   /**
    * Starts a connection for `appId` with this element's configuration, `options` winning.
    * Events are fired on this element. Never rejects; a second call for an app already
-   * connecting is ignored.
+   * connecting is ignored (in popup mode it brings the popup to the front).
    */
   async connect(appId: string, options: ConnectOptions = {}): Promise<void> {
-    await this._connect(appId, options);
+    await connectFrom(this, appId, options ?? {});
   }
 
-  private async _connect(appId: string, options: ConnectOptions, trigger?: Element): Promise<void> {
-    const key = String(appId);
-    if (this._inFlight.has(key)) {
-      popupAction(key, 'focus');
-      return;
+  /** Each trigger shows its connection's state until that connection is no longer under way. */
+  private _showOnTriggers(): void {
+    for (const [trigger, id] of this._triggers) {
+      const { status } = getConnection(...id);
+      setTriggerStatus(trigger, status);
+      if (status !== 'connecting') this._triggers.delete(trigger);
     }
-    // Popup mode: the popup must open now, inside the click, before anything is awaited.
-    const popup = openPopupInGesture(this, key, options?.mode);
-    this._inFlight.add(key);
-    if (trigger) this._triggers.set(key, trigger);
-    setTriggerStatus(trigger, 'connecting');
-    try {
-      const result = await connectLazily(this, appId, options ?? {}, popup);
-      // `redirecting` leaves the page; `popup` ends with an outcome event.
-      if (result.status === 'canceled') this._settle(this, key, 'idle');
-    } catch (error) {
-      // connect() never rejects; this guards a host's getter throwing on our config read.
-      this._settle(this, key, 'error');
-      console.error('[outbound-elements]', error);
-    }
-  }
-
-  private _settle(target: EventTarget | null, appId: string, status: TriggerStatus): void {
-    if (target !== this) return;
-    this._inFlight.delete(appId);
-    setTriggerStatus(this._triggers.get(appId), status);
-    this._triggers.delete(appId);
   }
 
   private _warmUp(event: Event): void {
@@ -107,13 +83,17 @@ export class OutboundConnect extends OutboundConfigElement {
     if (!trigger || trigger.matches(':disabled, [aria-disabled="true"]')) return;
     // The trigger is ours to handle now: a link must not also navigate, a form must not submit.
     event.preventDefault();
+    const appId = trigger.getAttribute(TRIGGER_ATTRIBUTE)?.trim() ?? '';
     const scopes = parseScopes(trigger.getAttribute('data-outbound-scopes'));
-    void this._connect(trigger.getAttribute(TRIGGER_ATTRIBUTE) ?? '', scopes ? { scopes } : {}, trigger);
+    const id = connectionIdOf(appId, resolveConfig(this).tenantId);
+    if (getConnection(...id).status !== 'connecting') this._triggers.set(trigger, id);
+    void connectFrom(this, appId, scopes ? { scopes } : {});
+    this._showOnTriggers();
   }
 
   protected override updated(): void {
-    // The elements inside may have read the catalog before these settings arrived.
-    inheritedConfigChanged();
+    // The elements inside may have read their settings before these arrived.
+    configChanged();
   }
 
   protected override render() {

@@ -1,8 +1,7 @@
 /**
  * Every user-visible string of the elements, in one place: the English defaults. A page replaces
  * any of them (configure({ strings }), the button's `strings` property, or a locale table such
- * as `outbound-elements/locales/fr`); `i18n.ts` picks and merges them. What a person can do about
- * each failure is in `error-reasons.ts`, loaded when a failure happens.
+ * as `outbound-elements/locales/fr`); `i18n.ts` picks and merges them.
  */
 import type { OutboundErrorCode } from '../core/errors.js';
 
@@ -48,10 +47,41 @@ export type StringOverrides = {
 } & { reasons?: FailureReasons };
 
 /** `google-contacts` → `Google Contacts`: a readable name until the app's own name is known. */
-export function humanizeAppId(appId: string): string {
+export function humanizeAppId(appId: unknown): string {
+  if (typeof appId !== 'string') return '';
   return appId
     .split(/[-_\s.]+/)
     .filter(Boolean)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' ');
+}
+
+/**
+ * What a person can do about each failure (English defaults). The developer's details go to the
+ * console and the event; these are what the element shows.
+ */
+export const reasons: FailureReasons = {
+  unauthenticated: 'Sign in, then try again.',
+  forbidden: "You don't have access to this app.",
+  'rate-limited': 'Too many attempts. Try again shortly.',
+  network: 'Check your connection, then try again.',
+  'provider-error': 'Access was not granted.',
+  'popup-blocked': 'Allow pop-ups for this site, then try again.',
+  default: 'Something went wrong. Try again later.',
+};
+
+/**
+ * The reason for `code`. `overrides` (a locale's table, then the page's and the element's, least
+ * specific first) replace English: the most specific reason for the code wins, else English's
+ * reason for it, else the most specific `default`.
+ */
+export function reasonFor(code: OutboundErrorCode, overrides: (FailureReasons | undefined)[] = []): string {
+  const merged: FailureReasons = Object.assign({}, reasons, ...overrides);
+  return merged[code] ?? merged.default ?? '';
+}
+
+/** The stand-in logo when there is none (or it fails to load): the app name's first letter. */
+export function monogramLetter(name: string): string {
+  const first = Array.from(name.trim())[0] ?? '?';
+  return first.toLocaleUpperCase();
 }

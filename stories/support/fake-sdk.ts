@@ -9,7 +9,7 @@
  */
 import type { OutboundSdk, SdkResponse } from '../../src/core/config.js';
 import { navigation } from '../../src/core/navigation.js';
-import { returnTargetFor } from '../../src/elements/live-elements.js';
+import { returnTargetFor } from '../../src/elements/return-reporting.js';
 import { reportRedirectReturn } from '../../src/core/redirect-return.js';
 
 export const FAKE_CONSENT_ORIGIN = 'https://consent.example';

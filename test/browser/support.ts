@@ -4,6 +4,7 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/core/config.js';
+import { forgetConnections } from '../../src/core/connection-state.js';
 import { navigation } from '../../src/core/navigation.js';
 
 declare global {
@@ -54,8 +55,10 @@ export function recordNavigation(): { urls: string[]; next: () => Promise<string
   return {
     urls,
     next: () => new Promise((resolve) => waiters.push(resolve)),
+    // A recorded navigation stands for a page that left: the next test's page starts over.
     restore: () => {
       navigation.assign = original;
+      forgetConnections();
     },
   };
 }
@@ -99,6 +102,7 @@ export function isolateEachTest(options: { signedIn?: boolean } = {}): () => Ret
   let navigation: ReturnType<typeof recordNavigation>;
   beforeEach(async () => {
     clearStorage();
+    forgetConnections();
     navigation = recordNavigation();
     if (options.signedIn) localStorage.setItem('DSR', (await newSession()).refreshJwt);
   });

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { configure, getPageConfig } from '../../../src/core/config.js';
-import { mergeConfig } from '../../../src/core/config-merge.js';
+import { configure, getPageConfig, mergeConfig } from '../../../src/core/config.js';
 
 describe('configure()', () => {
   afterEach(() => configure({ projectId: undefined, baseUrl: undefined, tenantId: undefined }));

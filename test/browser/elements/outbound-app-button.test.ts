@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import { savePending } from '../../../src/core/pending-store.js';
 import { reportRedirectReturn } from '../../../src/core/redirect-return.js';
-import { returnTargetFor } from '../../../src/elements/live-elements.js';
+import { returnTargetFor } from '../../../src/elements/return-reporting.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { ConnectErrorDetail, ConnectStartDetail } from '../../../src/events.js';
 import { emulator, fault, isolateEachTest, newSession, nextEvent, requestsSince, setUrl } from '../support.js';

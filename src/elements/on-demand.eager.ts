@@ -1,0 +1,69 @@
+/**
+ * The half of the elements' on-demand code that ships in the drop-in's entry (the other half,
+ * `on-demand.ts`, loads on first use): loading that module once, warming it up while a pointer
+ * or focus is on its way to a click, and the synchronous first step of a click, which must run
+ * inside the user's gesture: claiming the connection (the element shows `connecting` at once,
+ * and a second click starts nothing) and, in popup mode, opening the blank popup.
+ */
+import type { ConnectResult } from '../core/connect.js';
+import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.js';
+import { claimConnection, connectionIdOf, getConnection, settleConnection } from '../core/connection-state.js';
+import { openBlankPopup, wantsPopup } from '../core/popup-window.js';
+import type { ConnectOptions } from '../core/request.js';
+
+type OnDemand = typeof import('./on-demand.js');
+let loading: Promise<OnDemand> | undefined;
+
+/** The on-demand module, fetched once (a failed fetch is retried on the next call). */
+export function loadOnDemand(): Promise<OnDemand> {
+  loading ??= import('./on-demand.js').catch((error: unknown) => {
+    loading = undefined; // let the next click try again
+    throw error;
+  });
+  return loading;
+}
+
+/** Starts loading what a click will need; errors are left for the click to report. */
+export function warmUpConnect(): void {
+  loadOnDemand().then(
+    (module) => module.preloadSdk(),
+    () => undefined,
+  );
+}
+
+/**
+ * Connects `appId` with `element`'s configuration (overridden by `options`), firing the events on
+ * `element`. A click while the app's connection is under way starts nothing: it brings the popup
+ * of a popup-mode connection to the front. Never rejects.
+ */
+export async function connectFrom(element: HTMLElement, appId: unknown, options: ConnectOptions = {}): Promise<ConnectResult['status'] | 'busy'> {
+  const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
+  const [id, tenantId] = connectionIdOf(appId, config.tenantId);
+  if (getConnection(id, tenantId).status === 'connecting') {
+    popupAction(id, 'focus');
+    return 'busy';
+  }
+  // Popup mode: the popup must open now, inside the click, before anything is awaited.
+  const popup = wantsPopup(config.mode) && id ? openBlankPopup(id) : undefined;
+  claimConnection(id, tenantId);
+  try {
+    const module = await loadOnDemand();
+    return (await module.connectFromElement(element, appId, options, popup)).status;
+  } catch (error) {
+    popup?.close();
+    // Reported by hand: the event helpers live in the module that may have failed to load.
+    const message = 'Could not load the connect module; check the network.';
+    console.error(`[outbound-elements] ${id}: network: ${message}`, error);
+    settleConnection(id, tenantId, { kind: 'error', error: { code: 'network', message } });
+    element.dispatchEvent(new CustomEvent('outbound-connect-error', { detail: { appId: id, code: 'network', message }, bubbles: true, composed: true }));
+    return 'error';
+  }
+}
+
+/** The popup of `appId`'s connection: `focus` it, or `cancel` the connection (closing it). */
+export function popupAction(appId: string, action: 'focus' | 'cancel'): void {
+  loadOnDemand().then(
+    (module) => (action === 'focus' ? module.focusPopupFlow(appId) : module.cancelPopupFlow(appId)),
+    () => undefined, // no module, no popup
+  );
+}
