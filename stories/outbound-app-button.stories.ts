@@ -234,15 +234,21 @@ export const WellKnownApps: Story = {
 configure({ locales: { fr } });
 
 /**
+ * The same app in several states side by side: on a real page every button of one app shows that
+ * app's one connection state, so each button here stands for a connection of its own.
+ */
+const asConnection = (args: ButtonArgs, state: string): ButtonArgs => ({ ...args, 'app-id': `${args['app-id']}-${state}` });
+
+/**
  * French, picked from the nearest `lang` attribute (`configure({ locales: { fr } })` registered
  * the table from `outbound-elements/locales/fr`), in every state.
  */
 export const FrenchLocale: Story = {
   render: (args) => html`
     <div lang="fr" style="display:flex;flex-wrap:wrap;gap:12px">
-      ${appButton({ ...args, sdk: fakeSdk() })} ${appButton({ ...args, sdk: fakeSdk({ pending: true }) })}
-      ${appButton({ ...args, sdk: fakeSdk({ consent: true }, 0) })}
-      ${appButton({ ...args, sdk: fakeSdk({ status: 401 }, 0) })}
+      ${appButton({ ...args, sdk: fakeSdk() })} ${appButton({ ...asConnection(args, 'connecting'), sdk: fakeSdk({ pending: true }) })}
+      ${appButton({ ...asConnection(args, 'connected'), sdk: fakeSdk({ consent: true }, 0) })}
+      ${appButton({ ...asConnection(args, 'error'), sdk: fakeSdk({ status: 401 }, 0) })}
     </div>
   `,
   tags: ['logs-errors'],
@@ -264,8 +270,8 @@ export const RightToLeft: Story = {
   render: (args) => html`
     <div dir="rtl" lang="ar" style="display:flex;flex-wrap:wrap;gap:12px">
       ${appButton({ ...args, strings: { connect: 'ربط {app}' } })}
-      ${appButton({ ...args, sdk: fakeSdk({ pending: true }), strings: { connect: 'ربط {app}' } })}
-      ${appButton({ ...args, sdk: fakeSdk({ consent: true }, 0), strings: { reconnect: 'إعادة ربط {app}' } })}
+      ${appButton({ ...asConnection(args, 'connecting'), sdk: fakeSdk({ pending: true }), strings: { connect: 'ربط {app}' } })}
+      ${appButton({ ...asConnection(args, 'connected'), sdk: fakeSdk({ consent: true }, 0), strings: { reconnect: 'إعادة ربط {app}' } })}
     </div>
   `,
   play: async ({ canvasElement }) => {

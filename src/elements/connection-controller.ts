@@ -8,7 +8,7 @@ import { onConfigChange } from '../core/config.js';
 import { getConnection, onConnectionChange, type ConnectionState } from '../core/connection-state.js';
 
 export class ConnectionController implements ReactiveController {
-  private _unsubscribe: (() => void)[] = [];
+  #unsubscribe: (() => void)[] = [];
 
   /**
    * @param id the app ID and tenant the host shows, or `undefined` for a host that shows every
@@ -27,7 +27,7 @@ export class ConnectionController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this._unsubscribe = [
+    this.#unsubscribe = [
       onConnectionChange((appId, tenantId) => {
         if (!this.id || appId === undefined) return this.host.requestUpdate();
         const [mine, myTenant] = this.id();
@@ -38,7 +38,7 @@ export class ConnectionController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    for (const unsubscribe of this._unsubscribe) unsubscribe();
-    this._unsubscribe = [];
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
   }
 }

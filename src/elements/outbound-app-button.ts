@@ -93,9 +93,6 @@ export class OutboundAppButton extends OutboundConfigElement {
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
     ariaLabel: { attribute: 'aria-label', reflect: true },
     strings: { attribute: false },
-    _logoFailed: { state: true },
-    _hasSlottedLogo: { state: true },
-    _catalogApp: { state: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -133,14 +130,14 @@ export class OutboundAppButton extends OutboundConfigElement {
   strings?: StringOverrides;
 
   /** The page's state of this button's connection (app and tenant): what it renders. */
-  private readonly _connection = new ConnectionController(this, () => this._connectionId());
-  private _logoFailed = false;
-  private _hasSlottedLogo = false;
+  readonly #connection = new ConnectionController(this, () => this.#connectionId());
+  #logoFailed = false;
+  #hasSlottedLogo = false;
   /** The app's name and logo from the catalog, when the button was given none. */
-  private _catalogApp?: { name: string; logo: string };
-  private _catalogRead = 0;
-  private _unwatchCatalog?: () => void;
-  private _unwatchSession?: () => void;
+  #catalogApp?: { name: string; logo: string };
+  #catalogRead = 0;
+  #unwatchCatalog?: () => void;
+  #unwatchSession?: () => void;
 
   constructor() {
     super();
@@ -151,22 +148,22 @@ export class OutboundAppButton extends OutboundConfigElement {
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
-    return this._connection.state.status;
+    return this.#connection.state.status;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     trackElement(this, 'button', true);
     if (!this.hasAttribute('status')) this.setAttribute('status', this.status);
-    if (this.hasUpdated) this._readCatalog();
+    if (this.hasUpdated) this.#readCatalog();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackElement(this, 'button', false);
-    this._unwatchCatalog?.();
-    this._unwatchSession?.();
-    this._unwatchCatalog = this._unwatchSession = undefined;
+    this.#unwatchCatalog?.();
+    this.#unwatchSession?.();
+    this.#unwatchCatalog = this.#unwatchSession = undefined;
   }
 
   /**
@@ -181,17 +178,17 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   /** The app and tenant this button shows and connects. */
-  private _connectionId(): [string, string | undefined] {
+  #connectionId(): [string, string | undefined] {
     return connectionIdOf(this.appId, resolveConfig(this).tenantId);
   }
 
-  private get _strings() {
+  get #strings() {
     return stringsFor(this, this.strings);
   }
 
-  private get _appName(): string {
+  get #appName(): string {
     const own = typeof this.appName === 'string' ? this.appName.trim() : '';
-    return own || this._catalogApp?.name || humanizeAppId(this.appId) || this._strings.unnamedApp();
+    return own || this.#catalogApp?.name || humanizeAppId(this.appId) || this.#strings.unnamedApp();
   }
 
   /**
@@ -199,90 +196,94 @@ export class OutboundAppButton extends OutboundConfigElement {
    * connection state, when they are wanted: nothing is loaded or asked for when the button has
    * both and no status is asked for.
    */
-  private _readCatalog(): void {
+  #readCatalog(): void {
     const want = { apps: !this.appName || !this.logo, status: resolveConfig(this).checkStatus === true };
-    const read = ++this._catalogRead;
-    const [appId] = this._connectionId();
+    const read = ++this.#catalogRead;
+    const [appId] = this.#connectionId();
     if (!this.isConnected || !appId || (!want.apps && !want.status)) return;
     // Signed out: nothing to read, and no need to load the catalog code (a list's refresh(), e.g.
     // after the user signed in, makes every button look again).
-    if (!this._unwatchCatalog && !hasSession(this)) {
-      this._unwatchSession ??= onSessionMaybeChanged(() => this._readCatalog());
+    if (!this.#unwatchCatalog && !hasSession(this)) {
+      this.#unwatchSession ??= onSessionMaybeChanged(() => this.#readCatalog());
       return;
     }
     loadOnDemand()
       .then(async (module) => {
-        if (read !== this._catalogRead || !this.isConnected) return;
-        this._unwatchCatalog ??= module.onCatalogChange(() => this._readCatalog());
+        if (read !== this.#catalogRead || !this.isConnected) return;
+        this.#unwatchCatalog ??= module.onCatalogChange(() => this.#readCatalog());
         const view = await module.readCatalogFor(this, want, [appId]);
-        if (read !== this._catalogRead || view.apps?.state !== 'ready') return;
+        if (read !== this.#catalogRead || view.apps?.state !== 'ready') return;
         const app = view.apps.value.find((entry) => entry.id === appId);
-        if (app?.name !== this._catalogApp?.name || app?.logo !== this._catalogApp?.logo) {
-          this._catalogApp = app && { name: app.name, logo: app.logo };
+        if (app?.name !== this.#catalogApp?.name || app?.logo !== this.#catalogApp?.logo) {
+          this.#catalogApp = app && { name: app.name, logo: app.logo };
+          this.#logoFailed = false;
+          this.requestUpdate();
         }
       })
       .catch(() => undefined); // no catalog: the button keeps its own name and monogram
   }
 
-  private _onClick(): void {
+  #onClick(): void {
     void this.connect();
   }
 
-  private _onCancelPopup(): void {
-    popupAction(this._connectionId()[0], 'cancel');
+  #onCancelPopup(): void {
+    popupAction(this.#connectionId()[0], 'cancel');
   }
 
-  private _onLogoError(): void {
-    this._logoFailed = true;
+  #onLogoError(): void {
+    this.#logoFailed = true;
+    this.requestUpdate();
   }
 
-  private _onLogoSlotChange(event: Event): void {
-    this._hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+  #onLogoSlotChange(event: Event): void {
+    this.#hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
+    this.requestUpdate();
   }
 
   /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
-  private get _logoUrl(): string | undefined {
-    if (this._logoFailed) return undefined;
+  get #logoUrl(): string | undefined {
+    if (this.#logoFailed) return undefined;
     if (this.logo) return isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
-    const remote = this._catalogApp?.logo;
+    const remote = this.#catalogApp?.logo;
     return remote && isSafeRemoteImageUrl(remote) ? remote : undefined;
   }
 
   /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
-  private get _showsMonogram(): boolean {
-    return !this._hasSlottedLogo && !this._logoUrl;
+  get #showsMonogram(): boolean {
+    return !this.#hasSlottedLogo && !this.#logoUrl;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('logo') || changed.has('_catalogApp' as keyof OutboundAppButton)) this._logoFailed = false;
+    if (changed.has('logo')) this.#logoFailed = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
     // Inherited settings (an <outbound-connect>, configure()) re-render without a changed
     // property: read again then too (the page's cache answers when nothing changed).
-    if (!changed.size || CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this._readCatalog();
+    if (!changed.size || CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this.#readCatalog();
   }
 
   /** What the live region says of the state: the last change, in words. */
-  private _announcement(state: ConnectionState, name: string, reason: string): string {
-    const words = this._strings;
+  #announcement(state: ConnectionState, name: string, reason: string): string {
+    const words = this.#strings;
     if (state.status === 'connecting') return state.flow === 'popup' ? words.inPopup(name) : words.connecting(name);
     if (state.status === 'error') return words.failed(name, reason);
     if (state.change === 'connected') return words.connected(name);
     return state.change === 'canceled' ? words.canceled(name) : '';
   }
 
-  private _renderLogo() {
-    const url = this._logoUrl;
-    if (url) return html`<img src=${url} alt="" draggable="false" @error=${this._onLogoError} />`;
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this._appName)}</span>`;
+  #renderLogo() {
+    const url = this.#logoUrl;
+    if (url) return html`<img src=${url} alt="" draggable="false" @error=${this.#onLogoError} />`;
+    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this.#appName)}</span>`;
   }
 
   protected override render() {
-    const name = this._appName;
-    const words = this._strings;
-    const state = this._connection.state;
+    const name = this.#appName;
+    const words = this.#strings;
+    const state = this.#connection.state;
     const busy = state.status === 'connecting';
     const reason = state.error ? reasonFor(state.error.code, words.reasons) : '';
     const text = this.label || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
@@ -298,22 +299,22 @@ export class OutboundAppButton extends OutboundConfigElement {
         aria-busy=${busy ? 'true' : 'false'}
         aria-label=${this.ariaLabel || nothing}
         title=${reason || nothing}
-        @click=${this._onClick}
+        @click=${this.#onClick}
       >
         <span class="media">
-          <span part="logo" class=${`${busy ? 'busy' : ''} ${this._showsMonogram ? 'monogram-only' : ''}`}
-            ><slot name="logo" @slotchange=${this._onLogoSlotChange}>${this._renderLogo()}</slot></span
+          <span part="logo" class=${`${busy ? 'busy' : ''} ${this.#showsMonogram ? 'monogram-only' : ''}`}
+            ><slot name="logo" @slotchange=${this.#onLogoSlotChange}>${this.#renderLogo()}</slot></span
           >
           ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing} ${badge}
         </span>
         <span part="label"><slot>${text}</slot></span>
       </button>
       ${busy && state.flow === 'popup'
-        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this._onCancelPopup}>
+        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>
             ${words.cancel()}
           </button>`
         : nothing}
-      <span class="visually-hidden" role="status">${this._announcement(state, name, reason)}</span>
+      <span class="visually-hidden" role="status">${this.#announcement(state, name, reason)}</span>
     `;
   }
 }

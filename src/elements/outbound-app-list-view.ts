@@ -28,21 +28,21 @@ const NOT_CONFIGURED =
   'No Descope project: set project-id (and base-url) on <outbound-app-list>, an <outbound-connect> around it, or configure(); or pass an sdk.';
 
 export class AppListView implements ReactiveController {
-  private _state: ListState = { kind: 'loading' };
+  #state: ListState = { kind: 'loading' };
   /** The app whose connection this list started last: the live region speaks of it. */
-  private _started?: string;
-  private readonly _failedLogos = new Set<string>();
-  private _read = 0;
-  private _unwatch?: () => void;
-  private _unwatchConfig?: () => void;
+  #started?: string;
+  readonly #failedLogos = new Set<string>();
+  #read = 0;
+  #unwatch?: () => void;
+  #unwatchConfig?: () => void;
   /** Whether a missing project was given until the page finished loading to arrive. */
-  private _waitedForPage = false;
+  #waitedForPage = false;
 
   /** The words of the last render (the list's `strings`, then `configure()`, the locale, English). */
-  private _w: ResolvedStrings;
+  #w: ResolvedStrings;
 
   constructor(private readonly host: OutboundAppList) {
-    this._w = this._words();
+    this.#w = this.#words();
     host.addController(this);
     // Rows render from the page's connection state, as every button does.
     new ConnectionController(host);
@@ -50,23 +50,23 @@ export class AppListView implements ReactiveController {
   }
 
   hostConnected(): void {
-    this._unwatchConfig ??= onConfigChange(() => void this.load());
+    this.#unwatchConfig ??= onConfigChange(() => void this.load());
     void this.load();
   }
 
   hostDisconnected(): void {
-    this._unwatch?.();
-    this._unwatchConfig?.();
-    this._unwatch = this._unwatchConfig = undefined;
+    this.#unwatch?.();
+    this.#unwatchConfig?.();
+    this.#unwatch = this.#unwatchConfig = undefined;
   }
 
-  private _set(changes: { state: ListState }): void {
-    this._state = changes.state;
+  #set(changes: { state: ListState }): void {
+    this.#state = changes.state;
     this.host.requestUpdate();
   }
 
   /** The state of an app's connection, with the list's tenant. */
-  private _connection(appId: string): ConnectionState {
+  #connection(appId: string): ConnectionState {
     return getConnection(...connectionIdOf(appId, resolveConfig(this.host).tenantId));
   }
 
@@ -82,53 +82,53 @@ export class AppListView implements ReactiveController {
 
   /** Reads the apps and their status (shared with the page's other elements) and shows them. */
   async load(): Promise<void> {
-    const read = ++this._read;
+    const read = ++this.#read;
     let view: Awaited<ReturnType<OnDemand['readCatalogFor']>>;
     try {
       const module = await loadOnDemand();
-      if (read !== this._read || !this.host.isConnected) return;
-      this._unwatch ??= module.onCatalogChange(() => void this.load());
+      if (read !== this.#read || !this.host.isConnected) return;
+      this.#unwatch ??= module.onCatalogChange(() => void this.load());
       view = await module.readCatalogFor(this.host, { apps: true, status: true });
     } catch {
-      if (read === this._read) this._set({ state: { kind: 'error', message: 'Could not load the catalog module; check the network.' } });
+      if (read === this.#read) this.#set({ state: { kind: 'error', message: 'Could not load the catalog module; check the network.' } });
       return;
     }
-    if (read !== this._read) return;
+    if (read !== this.#read) return;
     const { apps, connected } = view;
-    if (!apps && !this._waitedForPage && document.readyState !== 'complete') {
+    if (!apps && !this.#waitedForPage && document.readyState !== 'complete') {
       // The project may still be on its way (a script that sets it later): ask again once the
       // page has loaded, and only then say what is missing.
-      this._waitedForPage = true;
+      this.#waitedForPage = true;
       window.addEventListener('load', () => setTimeout(() => void this.load()), { once: true });
     } else if (!apps) {
       console.error(`[outbound-elements] not-configured: ${NOT_CONFIGURED}`);
-      this._set({ state: { kind: 'error', message: NOT_CONFIGURED } });
+      this.#set({ state: { kind: 'error', message: NOT_CONFIGURED } });
     } else if (apps.state === 'signed-out') {
-      this._set({ state: { kind: 'signed-out' } });
+      this.#set({ state: { kind: 'signed-out' } });
     } else if (apps.state === 'error') {
-      this._set({ state: { kind: 'error', message: apps.error.message } });
+      this.#set({ state: { kind: 'error', message: apps.error.message } });
     } else {
       const only = this.host.apps;
       const shown = apps.value.filter((app) => !only || only.includes(app.id));
       shown.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
       const ids = connected?.state === 'ready' ? new Set(connected.value) : undefined;
-      this._set({ state: { kind: 'ready', apps: shown, connected: ids } });
+      this.#set({ state: { kind: 'ready', apps: shown, connected: ids } });
     }
   }
 
-  private _connect(app: CatalogApp): void {
-    this._started = app.id;
+  #connect(app: CatalogApp): void {
+    this.#started = app.id;
     void connectFrom(this.host, app.id);
   }
 
-  private _askToDisconnect(app: CatalogApp): void {
+  #askToDisconnect(app: CatalogApp): void {
     this.host.dispatchEvent(new CustomEvent('outbound-disconnect', { detail: { appId: app.id }, bubbles: true, composed: true }));
   }
 
-  private _renderLogo(app: CatalogApp) {
-    if (app.logo && !this._failedLogos.has(app.id) && isSafeRemoteImageUrl(app.logo)) {
+  #renderLogo(app: CatalogApp) {
+    if (app.logo && !this.#failedLogos.has(app.id) && isSafeRemoteImageUrl(app.logo)) {
       const failed = () => {
-        this._failedLogos.add(app.id);
+        this.#failedLogos.add(app.id);
         this.host.requestUpdate();
       };
       return html`<img src=${app.logo} alt="" draggable="false" @error=${failed} />`;
@@ -136,40 +136,40 @@ export class AppListView implements ReactiveController {
     return html`<span class="monogram">${monogramLetter(app.name)}</span>`;
   }
 
-  private _renderApp(app: CatalogApp, connected: ReadonlySet<string> | undefined) {
-    const state = this._connection(app.id);
+  #renderApp(app: CatalogApp, connected: ReadonlySet<string> | undefined) {
+    const state = this.#connection(app.id);
     const isConnected = state.status === 'connected';
     const busy = state.status === 'connecting';
     return html`<li part="item" data-app-id=${app.id}>
-      <span part="logo" aria-hidden="true">${this._renderLogo(app)}</span>
+      <span part="logo" aria-hidden="true">${this.#renderLogo(app)}</span>
       <span class="text">
         <span part="name">${app.name}</span>
         ${app.description ? html`<span part="description">${app.description}</span>` : nothing}
       </span>
       ${connected
-        ? html`<span part="status" class=${isConnected ? 'connected' : ''}>${isConnected ? this._w.listConnected() : this._w.listNotConnected()}</span>`
+        ? html`<span part="status" class=${isConnected ? 'connected' : ''}>${isConnected ? this.#w.listConnected() : this.#w.listNotConnected()}</span>`
         : nothing}
       <span part="actions">
         <button
           part="connect"
           type="button"
-          aria-label=${isConnected ? this._w.reconnect(app.name) : this._w.connect(app.name)}
+          aria-label=${isConnected ? this.#w.reconnect(app.name) : this.#w.connect(app.name)}
           aria-busy=${busy ? 'true' : 'false'}
-          @click=${() => void this._connect(app)}
+          @click=${() => void this.#connect(app)}
         >
-          ${busy ? this._w.listConnecting() : isConnected ? this._w.listReconnect() : this._w.listConnect()}
+          ${busy ? this.#w.listConnecting() : isConnected ? this.#w.listReconnect() : this.#w.listConnect()}
         </button>
         ${this.host.disconnect && isConnected
-          ? html`<button part="disconnect" type="button" aria-label=${this._w.disconnect(app.name)} @click=${() => this._askToDisconnect(app)}>
-              ${this._w.listDisconnect()}
+          ? html`<button part="disconnect" type="button" aria-label=${this.#w.disconnect(app.name)} @click=${() => this.#askToDisconnect(app)}>
+              ${this.#w.listDisconnect()}
             </button>`
           : nothing}
       </span>
     </li>`;
   }
 
-  private _renderContent() {
-    const state = this._state;
+  #renderContent() {
+    const state = this.#state;
     if (state.kind === 'loading') {
       const row = html`<li part="item skeleton">
         <span part="logo"></span>
@@ -179,39 +179,39 @@ export class AppListView implements ReactiveController {
     }
     if (state.kind === 'error') {
       return html`<div part="error" class="message" title=${state.message}>
-        <span>${this._w.listFailed()}</span>
-        <button part="retry" type="button" @click=${() => void this.refresh()}>${this._w.listRetry()}</button>
+        <span>${this.#w.listFailed()}</span>
+        <button part="retry" type="button" @click=${() => void this.refresh()}>${this.#w.listRetry()}</button>
       </div>`;
     }
-    if (state.kind === 'signed-out') return html`<p part="empty" class="message">${this._w.listSignedOut()}</p>`;
-    if (state.apps.length === 0) return html`<p part="empty" class="message"><slot name="empty">${this._w.listEmpty()}</slot></p>`;
-    return html`<ul part="list">${state.apps.map((app) => this._renderApp(app, state.connected))}</ul>`;
+    if (state.kind === 'signed-out') return html`<p part="empty" class="message">${this.#w.listSignedOut()}</p>`;
+    if (state.apps.length === 0) return html`<p part="empty" class="message"><slot name="empty">${this.#w.listEmpty()}</slot></p>`;
+    return html`<ul part="list">${state.apps.map((app) => this.#renderApp(app, state.connected))}</ul>`;
   }
 
-  private _words(): ResolvedStrings {
+  #words(): ResolvedStrings {
     return stringsFor(this.host, this.host.strings);
   }
 
   /** The list's state for tests and the element: `loading`, `ready`, `signed-out` or `error`. */
   get state(): ListState['kind'] {
-    return this._state.kind;
+    return this.#state.kind;
   }
 
   render() {
-    this._w = this._words();
-    return html`${this._renderContent()}
-      <span class="visually-hidden" role="status">${this._state.kind === 'loading' ? this._w.listLoading() : this._announcement()}</span>`;
+    this.#w = this.#words();
+    return html`${this.#renderContent()}
+      <span class="visually-hidden" role="status">${this.#state.kind === 'loading' ? this.#w.listLoading() : this.#announcement()}</span>`;
   }
 
   /** What the live region says: the last change of the connection this list started last. */
-  private _announcement(): string {
-    const appId = this._started;
+  #announcement(): string {
+    const appId = this.#started;
     if (!appId) return '';
-    const state = this._connection(appId);
-    const name = this._state.kind === 'ready' ? (this._state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
-    if (state.status === 'connecting') return this._w.connecting(name);
-    if (state.status === 'error') return this._w.failed(name, '');
-    if (state.change === 'connected') return this._w.connected(name);
-    return state.change === 'canceled' ? this._w.canceled(name) : '';
+    const state = this.#connection(appId);
+    const name = this.#state.kind === 'ready' ? (this.#state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
+    if (state.status === 'connecting') return this.#w.connecting(name);
+    if (state.status === 'error') return this.#w.failed(name, '');
+    if (state.change === 'connected') return this.#w.connected(name);
+    return state.change === 'canceled' ? this.#w.canceled(name) : '';
   }
 }

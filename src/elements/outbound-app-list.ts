@@ -78,8 +78,6 @@ export class OutboundAppList extends OutboundConfigElement {
     apps: { attribute: 'apps', converter: idsConverter },
     disconnect: { attribute: 'disconnect', type: Boolean, reflect: true },
     strings: { attribute: false },
-    _view: { state: true },
-    _loadFailed: { state: true },
   };
 
   /** Only these app IDs (the attribute is space-separated); absent: every app of the project. */
@@ -94,13 +92,13 @@ export class OutboundAppList extends OutboundConfigElement {
    */
   strings?: StringOverrides;
 
-  private _view?: AppListView;
-  private _loadFailed = false;
-  private _starting?: Promise<AppListView | undefined>;
+  #view?: AppListView;
+  #loadFailed = false;
+  #starting?: Promise<AppListView | undefined>;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this._start();
+    void this.#start();
   }
 
   /**
@@ -109,34 +107,36 @@ export class OutboundAppList extends OutboundConfigElement {
    * disconnect on your backend, or after the user signed in. Resolves when the list is updated.
    */
   async refresh(): Promise<void> {
-    await (await this._start())?.refresh();
+    await (await this.#start())?.refresh();
   }
 
   /** Loads the view (its own chunk) once; a failed load is retried by Retry or `refresh()`. */
-  private _start(): Promise<AppListView | undefined> {
-    this._starting ??= import('./outbound-app-list-view.js').then(
+  #start(): Promise<AppListView | undefined> {
+    this.#starting ??= import('./outbound-app-list-view.js').then(
       ({ AppListView }) => {
-        this._loadFailed = false;
-        this._view ??= new AppListView(this);
-        return this._view;
+        this.#loadFailed = false;
+        this.#view ??= new AppListView(this);
+        this.requestUpdate();
+        return this.#view;
       },
       () => {
-        this._starting = undefined;
-        this._loadFailed = true;
+        this.#starting = undefined;
+        this.#loadFailed = true;
+        this.requestUpdate();
         return undefined;
       },
     );
-    return this._starting;
+    return this.#starting;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this._view && INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) void this._view.load();
+    if (this.#view && INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) void this.#view.load();
   }
 
   protected override render() {
-    if (this._view) return this._view.render();
+    if (this.#view) return this.#view.render();
     const words = stringsFor(this, this.strings);
-    return this._loadFailed
+    return this.#loadFailed
       ? html`<p part="error">${words.listFailed()} <button part="retry" type="button" @click=${() => void this.refresh()}>${words.listRetry()}</button></p>`
       : html`<span role="status">${words.listLoading()}</span>`;
   }

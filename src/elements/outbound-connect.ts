@@ -33,26 +33,26 @@ export class OutboundConnect extends OutboundConfigElement {
   `;
 
   /** The host's triggers of connections started here, shown the state of their connection. */
-  private readonly _triggers = new Map<Element, [appId: string, tenantId: string | undefined]>();
-  private _unwatch?: () => void;
+  readonly #triggers = new Map<Element, [appId: string, tenantId: string | undefined]>();
+  #unwatch?: () => void;
 
   constructor() {
     super();
-    this.addEventListener('click', (event) => this._onClick(event));
-    this.addEventListener('pointerover', (e) => this._warmUp(e));
-    this.addEventListener('focusin', (e) => this._warmUp(e));
+    this.addEventListener('click', (event) => this.#onClick(event));
+    this.addEventListener('pointerover', (e) => this.#warmUp(e));
+    this.addEventListener('focusin', (e) => this.#warmUp(e));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     trackElement(this, 'provider', true);
-    this._unwatch = onConnectionChange(() => this._showOnTriggers());
+    this.#unwatch = onConnectionChange(() => this.#showOnTriggers());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     trackElement(this, 'provider', false);
-    this._unwatch?.();
+    this.#unwatch?.();
   }
 
   /**
@@ -65,19 +65,19 @@ export class OutboundConnect extends OutboundConfigElement {
   }
 
   /** Each trigger shows its connection's state until that connection is no longer under way. */
-  private _showOnTriggers(): void {
-    for (const [trigger, id] of this._triggers) {
+  #showOnTriggers(): void {
+    for (const [trigger, id] of this.#triggers) {
       const { status } = getConnection(...id);
       setTriggerStatus(trigger, status);
-      if (status !== 'connecting') this._triggers.delete(trigger);
+      if (status !== 'connecting') this.#triggers.delete(trigger);
     }
   }
 
-  private _warmUp(event: Event): void {
+  #warmUp(event: Event): void {
     if (findTrigger(event, this)) warmUpConnect();
   }
 
-  private _onClick(event: MouseEvent): void {
+  #onClick(event: MouseEvent): void {
     if (event.defaultPrevented) return;
     const trigger = findTrigger(event, this);
     if (!trigger || trigger.matches(':disabled, [aria-disabled="true"]')) return;
@@ -86,9 +86,9 @@ export class OutboundConnect extends OutboundConfigElement {
     const appId = trigger.getAttribute(TRIGGER_ATTRIBUTE)?.trim() ?? '';
     const scopes = parseScopes(trigger.getAttribute('data-outbound-scopes'));
     const id = connectionIdOf(appId, resolveConfig(this).tenantId);
-    if (getConnection(...id).status !== 'connecting') this._triggers.set(trigger, id);
+    if (getConnection(...id).status !== 'connecting') this.#triggers.set(trigger, id);
     void connectFrom(this, appId, scopes ? { scopes } : {});
-    this._showOnTriggers();
+    this.#showOnTriggers();
   }
 
   protected override updated(): void {
