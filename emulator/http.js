@@ -163,16 +163,28 @@ export function readBody(req) {
 export async function readJson(req) {
   const text = (await readBody(req)).toString('utf8');
   if (!text.trim()) return {};
+  // Descope answers a body it cannot parse with a 500 (its docs' error tables, which their own
+  // error-handling examples branch on); the emulator's own hooks keep the plainer 400.
+  const status = isDescopePath(req.url ?? '') ? 500 : 400;
   let value;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, ERRORS.badRequest, 'Request body is not valid JSON');
+  } catch (err) {
+    throw new HttpError(status, ERRORS.badRequest, `Request body is not valid JSON (${err instanceof Error ? err.message : err})`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new HttpError(400, ERRORS.badRequest, 'Request body must be a JSON object');
+    throw new HttpError(status, ERRORS.badRequest, `Request body must be a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`);
   }
   return value;
+}
+
+/**
+ * Whether a path is one of Descope's own (`/v1/…`, `/v2/…`), where the emulator answers with
+ * Descope's statuses, rather than one of the emulator's hooks or the fake provider.
+ * @param {string} path
+ */
+export function isDescopePath(path) {
+  return path.startsWith('/v1/') || path.startsWith('/v2/');
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { ERRORS, HttpError, errorBody } from './errors.js';
-import { applyCors, sendJson } from './http.js';
+import { applyCors, isDescopePath, sendJson } from './http.js';
 import { createStore } from './store.js';
 import { createTokens } from './tokens.js';
 import { authRoutes } from './routes/auth.js';
@@ -159,7 +159,9 @@ export async function startEmulator(options = {}) {
       }
       if (allowed.length) {
         res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
-        throw new HttpError(405, ERRORS.methodNotAllowed, `${req.method} is not allowed on ${path}`);
+        // Descope documents a 500 for any method but POST on its POST endpoints; elsewhere a 405.
+        const status = allowed.includes('POST') && isDescopePath(path) ? 500 : 405;
+        throw new HttpError(status, ERRORS.methodNotAllowed, `${req.method} is not allowed on ${path}: use ${allowed.join(' or ')}`);
       }
       throw new HttpError(404, ERRORS.routeNotFound, `No route for ${req.method} ${path}`);
     } catch (err) {
