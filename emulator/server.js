@@ -19,6 +19,7 @@ import { providerRoutes } from './routes/provider.js';
 import { adminRoutes } from './routes/emulator-admin.js';
 import { staticRoutes } from './routes/static.js';
 import { managementRoutes } from './routes/management.js';
+import { appRoutes } from './routes/apps.js';
 import { providerApiRoutes } from './routes/provider-api.js';
 import { tokenPageRoutes } from './routes/token-page.js';
 import { DEFAULT_MANAGEMENT_KEY } from './mgmt-auth.js';
@@ -30,6 +31,7 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 /**
  * @typedef {{ projectId: string, managementKey: string, baseUrl: string, allowedRedirectHosts: string[],
  *   store: import('./store.js').Store, tokens: import('./tokens.js').Tokens,
+ *   templates: Map<string, import('./store.js').App>,
  *   warn: (message: string) => void, consentOpenerPolicy?: string }} Ctx
  * @typedef {{ params: string[], url: URL }} Match
  * @typedef {{ method: string, path: string | RegExp,
@@ -47,7 +49,7 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 export { DEFAULT_MANAGEMENT_KEY };
 
 const routes = [
-  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...providerRoutes, ...providerApiRoutes,
+  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...appRoutes, ...providerRoutes, ...providerApiRoutes,
   ...tokenPageRoutes, ...adminRoutes, ...staticRoutes,
 ];
 
@@ -105,7 +107,8 @@ export async function startEmulator(options = {}) {
   if (!/^[\x21-\x7e]+$/.test(managementKey) || managementKey.split('.').length === 3) {
     throw new Error('The management key must be printable ASCII without spaces, and not shaped like a JWT');
   }
-  const apps = validateApps(options.apps ?? JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8')));
+  const builtIn = validateApps(JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8')));
+  const apps = options.apps ? validateApps(options.apps) : builtIn;
   /** @param {string} message */
   const warn = (message) => { if (!quiet) console.warn(`[emulator] warning: ${message}`); };
 
@@ -123,6 +126,7 @@ export async function startEmulator(options = {}) {
   /** @type {Ctx} */
   const ctx = {
     projectId, managementKey, baseUrl: '', allowedRedirectHosts, store,
+    templates: new Map(builtIn.map((app) => [app.id, app])),
     tokens: await createTokens(projectId),
     warn,
     consentOpenerPolicy: options.consentOpenerPolicy,
@@ -148,7 +152,11 @@ export async function startEmulator(options = {}) {
     }
     try {
       const allowed = [];
+      // An exact path wins over a pattern: `GET /v1/mgmt/outbound/app/create` is a wrong method
+      // on create, not loadApplication('create').
+      const exact = routes.some((route) => route.path === path);
       for (const route of routes) {
+        if (exact && typeof route.path !== 'string') continue;
         const params = matchPath(route, path);
         if (!params) continue;
         if (route.method === req.method) {

@@ -14,7 +14,7 @@
  */
 import { ERRORS, HttpError } from '../errors.js';
 import { escapeHtml as e, page, sendHtml, sendJson } from '../http.js';
-import { connectionFilterOf } from '../store.js';
+import { accessTokenExpired, connectionFilterOf } from '../store.js';
 import { tokenResponse } from './management.js';
 
 /** @typedef {import('../server.js').Route} Route */
@@ -35,7 +35,7 @@ export function publicToken(c) {
 
 /** @param {Connection} c */
 function row(c) {
-  const expired = c.accessTokenExpiry <= Date.now();
+  const expired = accessTokenExpired(c);
   const scopes = c.scopes.length ? c.scopes.map((s) => `<li><code>${e(s)}</code></li>`).join('') : '<li class="muted">none</li>';
   // Actions come right after the ID, so the buttons are in view however wide the table scrolls.
   return `<tr data-token-id="${e(c.id)}">
