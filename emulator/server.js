@@ -20,6 +20,7 @@ import { adminRoutes } from './routes/emulator-admin.js';
 import { staticRoutes } from './routes/static.js';
 import { managementRoutes } from './routes/management.js';
 import { appRoutes } from './routes/apps.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { providerApiRoutes } from './routes/provider-api.js';
 import { tokenPageRoutes } from './routes/token-page.js';
 import { DEFAULT_MANAGEMENT_KEY } from './mgmt-auth.js';
@@ -49,7 +50,7 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 export { DEFAULT_MANAGEMENT_KEY };
 
 const routes = [
-  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...appRoutes, ...providerRoutes, ...providerApiRoutes,
+  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...appRoutes, ...uploadRoutes, ...providerRoutes, ...providerApiRoutes,
   ...tokenPageRoutes, ...adminRoutes, ...staticRoutes,
 ];
 

@@ -37,7 +37,8 @@ test('malformed JSON and non-object bodies on Descope\'s endpoints: 500 E011001 
     assert.match(res.json.errorMessage, /not valid JSON|must be a JSON object/, raw);
   }
   for (const path of ['/v1/mgmt/outbound/app/user/token', '/v1/mgmt/outbound/app/tenant/token', '/v1/mgmt/outbound/app/tenant/token/latest',
-    '/v1/outbound/oauth/connect', '/v1/mgmt/outbound/app/create', '/v1/mgmt/outbound/app/update']) {
+    '/v1/outbound/oauth/connect', '/v1/mgmt/outbound/app/create', '/v1/mgmt/outbound/app/update',
+    '/v1/mgmt/outbound/app/user/oauthtoken/upload', '/v1/mgmt/outbound/app/tenant/oauthtoken/batch/upload', '/v1/mgmt/outbound/app/user/apikey/upload']) {
     assertDescopeError(await call(emulator.baseUrl, path, { method: 'POST', headers: auth, raw: '{oops' }), 500, 'E011001');
   }
   // The emulator's own hooks are not Descope's: a plain 400 there.
@@ -65,7 +66,8 @@ test('wrong field types: 400 with what to fix', async () => {
 // Descope documents a 500 for any method but POST on its POST endpoints.
 test('a method other than POST on a Descope POST endpoint: 500 in Descope\'s shape, naming the method to use', async () => {
   for (const [method, path] of [['GET', FETCH], ['PUT', '/v1/mgmt/outbound/app/user/token'], ['DELETE', '/v1/mgmt/outbound/app/tenant/token'],
-    ['GET', '/v1/mgmt/outbound/app/connect'], ['GET', '/v1/mgmt/outbound/app/create'], ['PUT', '/v1/mgmt/outbound/app/delete']]) {
+    ['GET', '/v1/mgmt/outbound/app/connect'], ['GET', '/v1/mgmt/outbound/app/create'], ['PUT', '/v1/mgmt/outbound/app/delete'],
+    ['PATCH', '/v1/mgmt/outbound/app/user/oauthtoken/batch/upload'], ['GET', '/v1/mgmt/outbound/app/tenant/apikey/upload']]) {
     const res = await call(emulator.baseUrl, path, { method, headers: auth });
     assertDescopeError(res, 500, 'E010405');
     assert.match(res.json.errorMessage, new RegExp(`^${method} is not allowed on ${path}: use POST$`));
