@@ -22,22 +22,25 @@ export const ALLOWED_HEADERS = [
 ];
 
 /**
- * Credentialed CORS for any origin: the SDK sends `credentials: 'include'` plus custom headers,
- * so browsers preflight every call and refuse `*`; the exact origin is echoed instead.
+ * Credentialed CORS for an allowed origin (local-only.js decides which): the SDK sends
+ * `credentials: 'include'` plus custom headers, so browsers preflight every call and refuse `*`;
+ * the exact origin is echoed instead.
  * @param {Req} req
  * @param {Res} res
+ * @param {boolean} allowed whether the request's origin may call the emulator
  */
-export function applyCors(req, res) {
+export function applyCors(req, res, allowed) {
   res.setHeader('Vary', req.method === 'OPTIONS' ? 'Origin, Access-Control-Request-Headers' : 'Origin');
   const origin = req.headers.origin;
-  if (!origin) return;
+  if (!origin || !allowed) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, PATCH, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', allowHeadersFor(req.headers['access-control-request-headers']));
   res.setHeader('Access-Control-Expose-Headers', 'retry-after');
   res.setHeader('Access-Control-Max-Age', '600');
-  // Chrome's Private Network Access asks this when a public page calls a local server.
+  // Chrome's Private Network Access asks this when a public page calls a local server: granted
+  // only to the origins allowed above (a loopback page, or one named with --allow-origin).
   if (req.headers['access-control-request-private-network'] === 'true') {
     res.setHeader('Access-Control-Allow-Private-Network', 'true');
   }

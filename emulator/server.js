@@ -25,6 +25,7 @@ import { providerApiRoutes } from './routes/provider-api.js';
 import { tokenPageRoutes } from './routes/token-page.js';
 import { DEFAULT_MANAGEMENT_KEY } from './mgmt-auth.js';
 import { createStateWriter, readStateFile } from './state-file.js';
+import { hostAllowed, originAllowed, parseOrigin } from './local-only.js';
 
 /** 28 characters, like every Descope project ID; `slice(1, -27)` is '' so the SDK sees no region. */
 export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
@@ -40,11 +41,14 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
  *     ctx: Ctx, match: Match) => void | Promise<void> }} Route
  * @typedef {{ host?: string, port?: number, projectId?: string, managementKey?: string,
  *   apps?: import('./store.js').App[], allowedRedirectHosts?: string[], quiet?: boolean,
- *   stateFile?: string, consentOpenerPolicy?: string }} EmulatorOptions
+ *   stateFile?: string, consentOpenerPolicy?: string, allowedOrigins?: string[],
+ *   limits?: import('./store.js').Limits }} EmulatorOptions
  *   managementKey: the secret of `Bearer <projectId>:<managementKey>` (default DEFAULT_MANAGEMENT_KEY);
  *   stateFile: keep users, connections and tokens in this JSON file across restarts;
  *   consentOpenerPolicy: a `Cross-Origin-Opener-Policy` value (e.g. `same-origin`) for the
- *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`)
+ *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`);
+ *   allowedOrigins: page origins besides loopback ones that may call the emulator (local-only.js);
+ *   limits: how many users, connections, pending authorisations and logged-out sessions it keeps
  */
 
 export { DEFAULT_MANAGEMENT_KEY };
@@ -116,7 +120,9 @@ export async function startEmulator(options = {}) {
   const saved = stateFile ? await readStateFile(stateFile) : undefined;
   /** @type {ReturnType<typeof createStateWriter> | undefined} */
   let writer;
-  const store = createStore(apps, { onChange: () => writer?.schedule() });
+  const store = createStore(apps, { onChange: () => writer?.schedule(), limits: options.limits });
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseOrigin));
+  const policy = { selfOrigin: '', allowedOrigins };
   if (saved) store.restore(saved);
   if (stateFile) {
     // State-file problems must be seen even in quiet mode: they lose a test's data.
@@ -144,8 +150,19 @@ export async function startEmulator(options = {}) {
     if (!quiet) res.on('finish', () => console.log(`${req.method} ${path} → ${res.statusCode} (${Date.now() - started} ms)`));
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Only this machine's pages (local-only.js): a foreign Host is DNS rebinding, a foreign
+    // Origin another website acting through the visitor's browser. Neither gets anything.
+    if (!hostAllowed(req.headers.host, host)) {
+      sendJson(res, 403, errorBody(ERRORS.forbidden, `Host '${req.headers.host ?? ''}' is not served: the emulator answers only to loopback names (localhost, 127.0.0.1, [::1]) or its --host '${host}'`));
+      return;
+    }
+    const originOk = originAllowed(req.headers.origin, policy);
     // The fake provider's API is for backends: no CORS, as a provider token has no place in a page.
-    if (!path.startsWith('/provider/')) applyCors(req, res);
+    if (!path.startsWith('/provider/')) applyCors(req, res, originOk);
+    if (!originOk) {
+      sendJson(res, 403, errorBody(ERRORS.forbidden, `Origin '${req.headers.origin}' may not call the emulator: it answers only pages on loopback origins; start it with --allow-origin ${req.headers.origin} to allow this one`));
+      return;
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204);
       res.end();
@@ -189,12 +206,15 @@ export async function startEmulator(options = {}) {
   // A wildcard bind is still reached through loopback; IPv6 literals need brackets in URLs.
   const publicHost = ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   ctx.baseUrl = `http://${publicHost}:${address.port}`;
+  policy.selfOrigin = ctx.baseUrl; // its own pages (the consent form, the token page) post to it
 
   return {
     baseUrl: ctx.baseUrl,
     projectId,
     managementKey,
     store,
+    /** Lets pages of one more origin call the emulator (the demo page on a non-loopback --host). @param {string} origin */
+    allowOrigin: (origin) => { allowedOrigins.add(parseOrigin(origin)); },
     /**
      * Stops listening, drops keep-alive sockets so the process can exit at once, and waits for
      * the state file to hold the last change.

@@ -52,7 +52,13 @@ export const PROVIDER_TOKEN_TTL_MS = 60 * 60 * 1000;
  * @typedef {{ method: string, path: string, origin: string | null, time: number }} LoggedRequest
  * @typedef {{ userId?: string, appId?: string }} ConnectionFilter
  * @typedef {ReturnType<typeof createStore>} Store
+ * @typedef {{ users?: number, connections?: number, pending?: number, revoked?: number }} Limits
+ *   the most of each the emulator keeps; past it the oldest goes (never the demo user), so a
+ *   flood of sign-ups, connects or logouts cannot grow its memory (or its state file) for ever
  */
+
+/** @type {Required<Limits>} */
+export const DEFAULT_LIMITS = { users: 10_000, connections: 20_000, pending: 10_000, revoked: 10_000 };
 
 /**
  * The `?appId=&userId=` filter of the routes that list or delete connections; an empty
@@ -86,9 +92,10 @@ export const accessTokenExpired = (c, now = Date.now()) => c.accessTokenExpiry !
 
 /**
  * @param {App[]} apps
- * @param {{ onChange?: () => void }} [options] onChange: called after each change worth persisting
+ * @param {{ onChange?: () => void, limits?: Limits }} [options] onChange: called after each change worth persisting
  */
-export function createStore(apps, { onChange = () => {} } = {}) {
+export function createStore(apps, { onChange = () => {}, limits: given } = {}) {
+  const limits = { ...DEFAULT_LIMITS, ...given };
   /** @type {Map<string, User>} */
   const users = new Map();
   /** @type {Map<string, Pending>} */
@@ -138,6 +145,7 @@ export function createStore(apps, { onChange = () => {} } = {}) {
       && (x.tenantId ?? '') === (connection.tenantId ?? '') && !!x.tenantLevel === !!connection.tenantLevel;
     connections = connections.filter((x) => !same(x));
     connections.push(connection);
+    if (connections.length > limits.connections) connections.splice(0, connections.length - limits.connections);
     dropOrphanAccessTokens();
     onChange();
     return connection;
@@ -152,6 +160,14 @@ export function createStore(apps, { onChange = () => {} } = {}) {
       password: u.password, createdTime: Math.floor(Date.now() / 1000),
     };
     users.set(userId, user);
+    // The oldest users go first (a Map keeps insertion order), with their tokens; never the demo user.
+    for (const id of users.keys()) {
+      if (users.size <= limits.users) break;
+      if (id === DEMO_USER.userId) continue;
+      users.delete(id);
+      connections = connections.filter((c) => c.userId !== id);
+    }
+    dropOrphanAccessTokens();
     onChange();
     return user;
   }
@@ -185,6 +201,19 @@ export function createStore(apps, { onChange = () => {} } = {}) {
     },
     users,
     revokedTokens,
+    /**
+     * Logs a session out. Past the limit the oldest entry goes: that session (if not expired by
+     * then) would work again, the price of bounded memory. @param {string} token
+     */
+    revokeToken(token) {
+      revokedTokens.add(token);
+      for (const old of revokedTokens) {
+        if (revokedTokens.size <= limits.revoked) break;
+        revokedTokens.delete(old);
+      }
+    },
+    /** How many authorisations are in progress (for the limits' tests). */
+    pendingCount: () => pending.size,
     addUser,
     /** @param {string} loginId */
     findUserByLoginId: (loginId) => [...users.values()].find((u) => u.loginId === loginId),
@@ -197,7 +226,13 @@ export function createStore(apps, { onChange = () => {} } = {}) {
     /** @param {Omit<Pending, 'state' | 'expiresAt'>} p */
     addPending(p) {
       const state = randomId('', 32);
-      pending.set(state, { ...p, state, expiresAt: Date.now() + PENDING_TTL_MS });
+      const now = Date.now();
+      for (const [key, old] of pending) if (old.expiresAt < now) pending.delete(key);
+      pending.set(state, { ...p, state, expiresAt: now + PENDING_TTL_MS });
+      for (const key of pending.keys()) {
+        if (pending.size <= limits.pending) break;
+        pending.delete(key); // the oldest authorisation in progress: its callback will say "expired"
+      }
       return state;
     },
     /** A pending authorisation that exists and has not expired. @param {string} state */
