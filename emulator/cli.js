@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulator, DEFAULT_PROJECT_ID, DEFAULT_MANAGEMENT_KEY } from './server.js';
 import { DEMO_USER } from './store.js';
+import { parseOrigin } from './local-only.js';
 
 const HELP = `Usage: outbound-emulator [options]
 
@@ -20,7 +21,9 @@ const HELP = `Usage: outbound-emulator [options]
   --management-key <k>   management key for Bearer <projectId>:<key> (default ${DEFAULT_MANAGEMENT_KEY})
   --apps <file.json>     the outbound apps: a JSON array of {id, name, description?, logo?,
                          defaultScopes?, defaultRedirectUrl?, provider?} (default: the built-in five)
-  --state <file.json>    keep users, connections and tokens in this file across restarts
+  --state <file.json>    keep users, connections, tokens and app changes in this file across restarts
+  --allow-origin <url>   let pages of this origin call the emulator (repeatable); loopback
+                         origins (localhost, 127.0.0.1, [::1]) always may, others never do
   --quiet                do not log each request
   --demo                 also serve the demo host page and its backend (what npm start does)
   --app-port <n>         port of the demo page (default 4511; with --demo)
@@ -42,7 +45,7 @@ function portOf(value, flag, fallback) {
   return port;
 }
 
-/** @type {Record<string, string | boolean | undefined>} */
+/** @type {Record<string, string | boolean | string[] | undefined>} */
 let args = {};
 try {
   ({ values: args } = parseArgs({
@@ -53,6 +56,7 @@ try {
       'management-key': { type: 'string' },
       apps: { type: 'string' },
       state: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       demo: { type: 'boolean' },
       'app-port': { type: 'string' },
@@ -70,6 +74,14 @@ if (args.help) {
 
 /** @param {string} name */
 const str = (name) => /** @type {string | undefined} */ (args[name]);
+const allowedOrigins = /** @type {string[] | undefined} */ (/** @type {unknown} */ (args['allow-origin'])) ?? [];
+for (const origin of allowedOrigins) {
+  try {
+    parseOrigin(origin);
+  } catch (err) {
+    fail(`--allow-origin ${err instanceof Error ? err.message : err}`);
+  }
+}
 const host = String(args.host);
 const apiPort = portOf(str('port'), '--port', 4510);
 const appPort = portOf(str('app-port'), '--app-port', 4511);
@@ -97,13 +109,15 @@ if (appsFile) {
 
 /** @type {Array<{ close(): Promise<void> }>} */
 const running = [];
+/** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
+let emulator;
 try {
   let apiBaseUrl = /** @type {string} */ (baseUrlArg);
   let projectId = projectIdArg ?? DEFAULT_PROJECT_ID;
   if (!baseUrlArg) {
     const stateFile = str('state');
-    const emulator = await startEmulator({
-      host, port: apiPort, projectId, managementKey, apps, quiet: Boolean(args.quiet),
+    emulator = await startEmulator({
+      host, port: apiPort, projectId, managementKey, apps, quiet: Boolean(args.quiet), allowedOrigins,
       stateFile: stateFile ? resolve(stateFile) : undefined,
     });
     running.push(emulator);
@@ -123,6 +137,8 @@ try {
     const backend = baseUrlArg ? undefined : await createDemoBackend({ apiBaseUrl, projectId, managementKey });
     const page = await startDemoServer({ host, port: appPort, apiBaseUrl, projectId, backend });
     running.push(page);
+    // On loopback the demo page's origin is allowed anyway; on another --host it must be named.
+    emulator?.allowOrigin(new URL(page.url).origin);
     console.log(`  Demo page:        ${page.url}${baseUrlArg ? `\n  Descope API:      ${apiBaseUrl} (real Descope)\n  Project ID:       ${projectId}` : ''}`);
   }
   console.log('\n  Press Ctrl-C to stop.\n');

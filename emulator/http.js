@@ -22,22 +22,25 @@ export const ALLOWED_HEADERS = [
 ];
 
 /**
- * Credentialed CORS for any origin: the SDK sends `credentials: 'include'` plus custom headers,
- * so browsers preflight every call and refuse `*`; the exact origin is echoed instead.
+ * Credentialed CORS for an allowed origin (local-only.js decides which): the SDK sends
+ * `credentials: 'include'` plus custom headers, so browsers preflight every call and refuse `*`;
+ * the exact origin is echoed instead.
  * @param {Req} req
  * @param {Res} res
+ * @param {boolean} allowed whether the request's origin may call the emulator
  */
-export function applyCors(req, res) {
+export function applyCors(req, res, allowed) {
   res.setHeader('Vary', req.method === 'OPTIONS' ? 'Origin, Access-Control-Request-Headers' : 'Origin');
   const origin = req.headers.origin;
-  if (!origin) return;
+  if (!origin || !allowed) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, PATCH, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', allowHeadersFor(req.headers['access-control-request-headers']));
   res.setHeader('Access-Control-Expose-Headers', 'retry-after');
   res.setHeader('Access-Control-Max-Age', '600');
-  // Chrome's Private Network Access asks this when a public page calls a local server.
+  // Chrome's Private Network Access asks this when a public page calls a local server: granted
+  // only to the origins allowed above (a loopback page, or one named with --allow-origin).
   if (req.headers['access-control-request-private-network'] === 'true') {
     res.setHeader('Access-Control-Allow-Private-Network', 'true');
   }
@@ -163,16 +166,28 @@ export function readBody(req) {
 export async function readJson(req) {
   const text = (await readBody(req)).toString('utf8');
   if (!text.trim()) return {};
+  // Descope answers a body it cannot parse with a 500 (its docs' error tables, which their own
+  // error-handling examples branch on); the emulator's own hooks keep the plainer 400.
+  const status = isDescopePath(req.url ?? '') ? 500 : 400;
   let value;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, ERRORS.badRequest, 'Request body is not valid JSON');
+  } catch (err) {
+    throw new HttpError(status, ERRORS.badRequest, `Request body is not valid JSON (${err instanceof Error ? err.message : err})`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new HttpError(400, ERRORS.badRequest, 'Request body must be a JSON object');
+    throw new HttpError(status, ERRORS.badRequest, `Request body must be a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}`);
   }
   return value;
+}
+
+/**
+ * Whether a path is one of Descope's own (`/v1/…`, `/v2/…`), where the emulator answers with
+ * Descope's statuses, rather than one of the emulator's hooks or the fake provider.
+ * @param {string} path
+ */
+export function isDescopePath(path) {
+  return path.startsWith('/v1/') || path.startsWith('/v2/');
 }
 
 /**

@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { ERRORS, HttpError, errorBody } from './errors.js';
-import { applyCors, sendJson } from './http.js';
+import { applyCors, isDescopePath, sendJson } from './http.js';
 import { createStore } from './store.js';
 import { createTokens } from './tokens.js';
 import { authRoutes } from './routes/auth.js';
@@ -19,10 +19,13 @@ import { providerRoutes } from './routes/provider.js';
 import { adminRoutes } from './routes/emulator-admin.js';
 import { staticRoutes } from './routes/static.js';
 import { managementRoutes } from './routes/management.js';
+import { appRoutes } from './routes/apps.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { providerApiRoutes } from './routes/provider-api.js';
 import { tokenPageRoutes } from './routes/token-page.js';
 import { DEFAULT_MANAGEMENT_KEY } from './mgmt-auth.js';
 import { createStateWriter, readStateFile } from './state-file.js';
+import { hostAllowed, originAllowed, parseOrigin } from './local-only.js';
 
 /** 28 characters, like every Descope project ID; `slice(1, -27)` is '' so the SDK sees no region. */
 export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
@@ -30,6 +33,7 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
 /**
  * @typedef {{ projectId: string, managementKey: string, baseUrl: string, allowedRedirectHosts: string[],
  *   store: import('./store.js').Store, tokens: import('./tokens.js').Tokens,
+ *   templates: Map<string, import('./store.js').App>,
  *   warn: (message: string) => void, consentOpenerPolicy?: string }} Ctx
  * @typedef {{ params: string[], url: URL }} Match
  * @typedef {{ method: string, path: string | RegExp,
@@ -37,17 +41,20 @@ export const DEFAULT_PROJECT_ID = 'P2OutboundElementsEmulator01';
  *     ctx: Ctx, match: Match) => void | Promise<void> }} Route
  * @typedef {{ host?: string, port?: number, projectId?: string, managementKey?: string,
  *   apps?: import('./store.js').App[], allowedRedirectHosts?: string[], quiet?: boolean,
- *   stateFile?: string, consentOpenerPolicy?: string }} EmulatorOptions
+ *   stateFile?: string, consentOpenerPolicy?: string, allowedOrigins?: string[],
+ *   limits?: import('./store.js').Limits }} EmulatorOptions
  *   managementKey: the secret of `Bearer <projectId>:<managementKey>` (default DEFAULT_MANAGEMENT_KEY);
  *   stateFile: keep users, connections and tokens in this JSON file across restarts;
  *   consentOpenerPolicy: a `Cross-Origin-Opener-Policy` value (e.g. `same-origin`) for the
- *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`)
+ *   provider's consent page, as some real providers send (it cuts a popup's `window.opener`);
+ *   allowedOrigins: page origins besides loopback ones that may call the emulator (local-only.js);
+ *   limits: how many users, connections, pending authorisations and logged-out sessions it keeps
  */
 
 export { DEFAULT_MANAGEMENT_KEY };
 
 const routes = [
-  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...providerRoutes, ...providerApiRoutes,
+  ...authRoutes, ...outboundRoutes, ...managementRoutes, ...appRoutes, ...uploadRoutes, ...providerRoutes, ...providerApiRoutes,
   ...tokenPageRoutes, ...adminRoutes, ...staticRoutes,
 ];
 
@@ -105,14 +112,17 @@ export async function startEmulator(options = {}) {
   if (!/^[\x21-\x7e]+$/.test(managementKey) || managementKey.split('.').length === 3) {
     throw new Error('The management key must be printable ASCII without spaces, and not shaped like a JWT');
   }
-  const apps = validateApps(options.apps ?? JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8')));
+  const builtIn = validateApps(JSON.parse(await readFile(new URL('./apps.json', import.meta.url), 'utf8')));
+  const apps = options.apps ? validateApps(options.apps) : builtIn;
   /** @param {string} message */
   const warn = (message) => { if (!quiet) console.warn(`[emulator] warning: ${message}`); };
 
   const saved = stateFile ? await readStateFile(stateFile) : undefined;
   /** @type {ReturnType<typeof createStateWriter> | undefined} */
   let writer;
-  const store = createStore(apps, { onChange: () => writer?.schedule() });
+  const store = createStore(apps, { onChange: () => writer?.schedule(), limits: options.limits });
+  const allowedOrigins = new Set((options.allowedOrigins ?? []).map(parseOrigin));
+  const policy = { selfOrigin: '', allowedOrigins };
   if (saved) store.restore(saved);
   if (stateFile) {
     // State-file problems must be seen even in quiet mode: they lose a test's data.
@@ -123,6 +133,7 @@ export async function startEmulator(options = {}) {
   /** @type {Ctx} */
   const ctx = {
     projectId, managementKey, baseUrl: '', allowedRedirectHosts, store,
+    templates: new Map(builtIn.map((app) => [app.id, app])),
     tokens: await createTokens(projectId),
     warn,
     consentOpenerPolicy: options.consentOpenerPolicy,
@@ -139,8 +150,19 @@ export async function startEmulator(options = {}) {
     if (!quiet) res.on('finish', () => console.log(`${req.method} ${path} → ${res.statusCode} (${Date.now() - started} ms)`));
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Only this machine's pages (local-only.js): a foreign Host is DNS rebinding, a foreign
+    // Origin another website acting through the visitor's browser. Neither gets anything.
+    if (!hostAllowed(req.headers.host, host)) {
+      sendJson(res, 403, errorBody(ERRORS.forbidden, `Host '${req.headers.host ?? ''}' is not served: the emulator answers only to loopback names (localhost, 127.0.0.1, [::1]) or its --host '${host}'`));
+      return;
+    }
+    const originOk = originAllowed(req.headers.origin, policy);
     // The fake provider's API is for backends: no CORS, as a provider token has no place in a page.
-    if (!path.startsWith('/provider/')) applyCors(req, res);
+    if (!path.startsWith('/provider/')) applyCors(req, res, originOk);
+    if (!originOk) {
+      sendJson(res, 403, errorBody(ERRORS.forbidden, `Origin '${req.headers.origin}' may not call the emulator: it answers only pages on loopback origins; start it with --allow-origin ${req.headers.origin} to allow this one`));
+      return;
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204);
       res.end();
@@ -148,7 +170,11 @@ export async function startEmulator(options = {}) {
     }
     try {
       const allowed = [];
+      // An exact path wins over a pattern: `GET /v1/mgmt/outbound/app/create` is a wrong method
+      // on create, not loadApplication('create').
+      const exact = routes.some((route) => route.path === path);
       for (const route of routes) {
+        if (exact && typeof route.path !== 'string') continue;
         const params = matchPath(route, path);
         if (!params) continue;
         if (route.method === req.method) {
@@ -159,7 +185,9 @@ export async function startEmulator(options = {}) {
       }
       if (allowed.length) {
         res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
-        throw new HttpError(405, ERRORS.methodNotAllowed, `${req.method} is not allowed on ${path}`);
+        // Descope documents a 500 for any method but POST on its POST endpoints; elsewhere a 405.
+        const status = allowed.includes('POST') && isDescopePath(path) ? 500 : 405;
+        throw new HttpError(status, ERRORS.methodNotAllowed, `${req.method} is not allowed on ${path}: use ${allowed.join(' or ')}`);
       }
       throw new HttpError(404, ERRORS.routeNotFound, `No route for ${req.method} ${path}`);
     } catch (err) {
@@ -178,12 +206,15 @@ export async function startEmulator(options = {}) {
   // A wildcard bind is still reached through loopback; IPv6 literals need brackets in URLs.
   const publicHost = ['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   ctx.baseUrl = `http://${publicHost}:${address.port}`;
+  policy.selfOrigin = ctx.baseUrl; // its own pages (the consent form, the token page) post to it
 
   return {
     baseUrl: ctx.baseUrl,
     projectId,
     managementKey,
     store,
+    /** Lets pages of one more origin call the emulator (the demo page on a non-loopback --host). @param {string} origin */
+    allowOrigin: (origin) => { allowedOrigins.add(parseOrigin(origin)); },
     /**
      * Stops listening, drops keep-alive sockets so the process can exit at once, and waits for
      * the state file to hold the last change.

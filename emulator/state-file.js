@@ -46,6 +46,12 @@ function snapshotProblem(data) {
   if (!data.users.every((/** @type {any} */ u) => u && typeof u.userId === 'string' && typeof u.loginId === 'string')) return 'a user without userId/loginId';
   if (!data.connections.every((/** @type {any} */ c) => c && typeof c.id === 'string' && typeof c.appId === 'string'
     && typeof c.userId === 'string' && Array.isArray(c.scopes) && typeof c.accessToken === 'string')) return 'a malformed connection';
+  if (data.apps !== undefined && !(Array.isArray(data.apps) && data.apps.every((/** @type {any} */ a) => a && typeof a.id === 'string' && typeof a.name === 'string'))) {
+    return 'a malformed app';
+  }
+  if (data.deletedAppIds !== undefined && !(Array.isArray(data.deletedAppIds) && data.deletedAppIds.every((/** @type {any} */ id) => typeof id === 'string'))) {
+    return 'a malformed deletedAppIds';
+  }
   if (!data.accessTokens.every((/** @type {any} */ t) => Array.isArray(t) && typeof t[0] === 'string' && typeof t[1]?.tokenId === 'string')) {
     return 'a malformed access token';
   }

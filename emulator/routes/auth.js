@@ -72,7 +72,7 @@ async function me(req, res, ctx) {
 /** @type {Route['handler']} */
 async function logout(req, res, ctx) {
   const { token } = await requireUser(ctx, req);
-  ctx.store.revokedTokens.add(token);
+  ctx.store.revokeToken(token);
   sendJson(res, 200, {});
 }
 

@@ -18,7 +18,7 @@
 import { ERRORS, HttpError } from '../errors.js';
 import { readJson, sendJson } from '../http.js';
 import { authorizeManagement } from '../mgmt-auth.js';
-import { connectionFilterOf } from '../store.js';
+import { accessTokenExpired, connectionFilterOf } from '../store.js';
 
 /** @typedef {import('../server.js').Ctx} Ctx */
 /** @typedef {import('../server.js').Route} Route */
@@ -50,7 +50,8 @@ export function tokenResponse(c, withRefreshToken) {
   };
   if (withRefreshToken) token.refreshToken = c.refreshToken;
   if (c.tenantId) token.tenantId = c.tenantId;
-  if (c.tenantLevel) token.grantedBy = c.userId;
+  const grantedBy = c.grantedBy ?? (c.tenantLevel ? c.userId : '');
+  if (grantedBy) token.grantedBy = grantedBy;
   if (c.externalIdentifier) token.externalIdentifier = c.externalIdentifier;
   return token;
 }
@@ -135,7 +136,8 @@ const fetchToken = (kind) => async (req, res, ctx) => {
     const what = wanted.scopes ? ` with exactly the scopes [${wanted.scopes.join(', ')}]` : '';
     throw new HttpError(404, ERRORS.tokenNotFound, `No token of app '${wanted.appId}' for ${who}${what}: connect first`);
   }
-  if (wanted.forceRefresh || connection.accessTokenExpiry <= Date.now()) ctx.store.refreshConnection(connection);
+  // An upload with only a refresh token has no access token yet: the first fetch gets one.
+  if (wanted.forceRefresh || accessTokenExpired(connection) || !connection.accessToken) ctx.store.refreshConnection(connection);
   sendJson(res, 200, { token: tokenResponse(connection, wanted.withRefreshToken) });
 };
 

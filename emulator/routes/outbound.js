@@ -8,22 +8,13 @@ import { ERRORS, HttpError, errorBodyForStatus } from '../errors.js';
 import { readJson, redirect, sendJson, sendMessagePage } from '../http.js';
 import { requireUser, tokenOf } from '../session.js';
 import { authorizeManagement } from '../mgmt-auth.js';
+import { publicApp } from '../app-fields.js';
 
 /** @typedef {import('../server.js').Ctx} Ctx */
 /** @typedef {import('../server.js').Route} Route */
 /** @typedef {import('../store.js').App} App */
 
 export const CALLBACK_PATH = '/v1/outbound/oauth/callback';
-
-/**
- * The app as Descope's outbound app object, with its logo made absolute on the emulator origin.
- * @param {Ctx} ctx
- * @param {App} app
- */
-export function publicApp(ctx, app) {
-  const logo = app.logo?.startsWith('/') ? ctx.baseUrl + app.logo : (app.logo ?? '');
-  return { id: app.id, name: app.name, description: app.description ?? '', logo, defaultScopes: app.defaultScopes ?? [] };
-}
 
 /**
  * Answers with a test fault registered for the app (see emulator-admin.js), if any.

@@ -5,7 +5,8 @@
  */
 import { randomId } from '../ids.js';
 import { escapeHtml, page, readForm, redirect, sendHtml, sendMessagePage } from '../http.js';
-import { CALLBACK_PATH, publicApp } from './outbound.js';
+import { CALLBACK_PATH } from './outbound.js';
+import { publicApp } from '../app-fields.js';
 
 /** @typedef {import('../server.js').Route} Route */
 

@@ -8,13 +8,16 @@
  *   POST   /emulator/tokens/<id>/revoke         test hook: the user withdrew the access at the provider:
  *                                                its access tokens die, refreshes fail    → { token }
  *   DELETE /emulator/tokens/<id>                delete the token (disconnect)           → { deleted: 1 }
+ *   GET    /emulator/tokens/<id>/values         the token values, for the page's Reveal and Copy
+ *                                                → { accessToken, refreshToken }
  *
- * The JSON answers carry the token as the management API shows it, without the token values.
+ * The page shows each value masked, never in its HTML: Reveal (or Copy) fetches it, as the
+ * console's Token Management tab does. The other JSON answers carry the token without values.
  * Every value on the page is escaped: app IDs, scopes and tenant IDs come from callers.
  */
 import { ERRORS, HttpError } from '../errors.js';
 import { escapeHtml as e, page, sendHtml, sendJson } from '../http.js';
-import { connectionFilterOf } from '../store.js';
+import { accessTokenExpired, connectionFilterOf } from '../store.js';
 import { tokenResponse } from './management.js';
 
 /** @typedef {import('../server.js').Route} Route */
@@ -33,9 +36,22 @@ export function publicToken(c) {
   return token;
 }
 
+/**
+ * A token value's cell: masked, with Reveal and Copy (token-page.js fetches the value on demand).
+ * @param {Connection} c @param {'access' | 'refresh'} which @param {string} label
+ */
+function secretCell(c, which, label) {
+  if (!(which === 'access' ? c.accessToken : c.refreshToken)) return '<td class="muted">none</td>';
+  return `<td><div class="token-secret" data-secret="${which}">
+    <code class="masked" aria-label="${label}, hidden">••••••••••••</code>
+    <button type="button" class="secondary" data-action="reveal" aria-pressed="false" aria-label="Reveal the ${label.toLowerCase()} of token ${e(c.id)}">Reveal</button>
+    <button type="button" class="secondary" data-action="copy" aria-label="Copy the ${label.toLowerCase()} of token ${e(c.id)}">Copy</button>
+  </div></td>`;
+}
+
 /** @param {Connection} c */
 function row(c) {
-  const expired = c.accessTokenExpiry <= Date.now();
+  const expired = accessTokenExpired(c);
   const scopes = c.scopes.length ? c.scopes.map((s) => `<li><code>${e(s)}</code></li>`).join('') : '<li class="muted">none</li>';
   // Actions come right after the ID, so the buttons are in view however wide the table scrolls.
   return `<tr data-token-id="${e(c.id)}">
@@ -44,6 +60,8 @@ function row(c) {
     <button type="button" class="secondary" data-action="refresh" aria-label="Refresh token ${e(c.id)}">Refresh</button>
     <button type="button" class="danger" data-action="delete" aria-label="Delete token ${e(c.id)}">Delete</button>
   </div></td>
+  ${secretCell(c, 'access', 'Access token')}
+  ${secretCell(c, 'refresh', 'Refresh token')}
   <td>${e(c.appId)}</td>
   <td>${c.tenantLevel ? '<span class="muted">tenant-level</span>' : `<code>${e(c.userId)}</code>`}</td>
   <td>${c.tenantId ? `<code>${e(c.tenantId)}</code>` : '—'}</td>
@@ -63,11 +81,11 @@ function tokenPage(_req, res, ctx, { url }) {
   const body = `<main class="card wide">
   <p class="badge">Descope emulator · token management</p>
   <h1>Outbound app tokens</h1>
-  <p class="muted">What the Descope console's Token Management tab shows: one row per stored token. Refresh gets a new access token with the refresh token; Delete disconnects.</p>
+  <p class="muted">What the Descope console's Token Management tab shows: one row per stored token. Reveal shows a token value, Copy puts it on the clipboard; Refresh gets a new access token with the refresh token; Delete disconnects.</p>
   <p id="token-status" role="status" aria-live="polite"></p>
   ${tokens.length ? `<div class="table-wrap"><table>
   <caption class="visually-hidden">Stored tokens</caption>
-  <thead><tr><th scope="col">ID</th><th scope="col">Actions</th><th scope="col">App</th><th scope="col">User</th><th scope="col">Tenant</th><th scope="col">Scopes</th>
+  <thead><tr><th scope="col">ID</th><th scope="col">Actions</th><th scope="col">Access token</th><th scope="col">Refresh token</th><th scope="col">App</th><th scope="col">User</th><th scope="col">Tenant</th><th scope="col">Scopes</th>
   <th scope="col">Access token expiry</th><th scope="col">Has refresh token</th><th scope="col">Last refreshed</th>
   <th scope="col">Last refresh error</th><th scope="col">Token subject</th><th scope="col">Type</th></tr></thead>
   <tbody>
@@ -99,6 +117,13 @@ export const tokenPageRoutes = [
   {
     method: 'POST', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)\/revoke$/,
     handler: (_req, res, ctx, { params }) => sendJson(res, 200, { token: publicToken(ctx.store.revokeGrant(connectionOf(ctx, params[0]))) }),
+  },
+  {
+    method: 'GET', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)\/values$/,
+    handler: (_req, res, ctx, { params }) => {
+      const c = connectionOf(ctx, params[0]);
+      sendJson(res, 200, { accessToken: c.accessToken, refreshToken: c.refreshToken });
+    },
   },
   {
     method: 'DELETE', path: /^\/emulator\/tokens\/([A-Za-z0-9]+)$/,

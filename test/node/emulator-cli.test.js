@@ -127,9 +127,36 @@ test('bad flags and files fail at once with a message that says what to fix', as
     [['--port', '0', '--project-id', 'bad id!'], /Invalid project ID/],
     [['--no-such-flag'], /Unknown option/],
     [['--base-url', 'https://api.descope.com'], /--demo/],
+    [['--port', '0', '--allow-origin', 'https://dev.example.com/app'], /--allow-origin .*not an origin/],
   ]) {
     const { code, stderr } = await run(/** @type {string[]} */ (args));
     assert.equal(code, 1, String(args));
     assert.match(stderr, /** @type {RegExp} */ (message));
   }
+});
+
+test('--allow-origin lets that origin\'s pages call the emulator; other websites stay refused', async () => {
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', '--allow-origin', 'https://dev.example.com', '--allow-origin', 'http://10.0.0.7:3000'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  try {
+    const baseUrl = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /Descope API:\s+(http:\/\/\S+)/.exec(out);
+        if (m && /Ctrl-C/.test(out)) resolve(m[1]);
+      });
+      child.on('close', () => reject(new Error(`exited early: ${out}`)));
+    });
+    for (const origin of ['https://dev.example.com', 'http://10.0.0.7:3000']) {
+      const res = await fetch(`${baseUrl}/emulator/requests`, { headers: { Origin: origin } });
+      assert.equal(res.status, 200, origin);
+      assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    }
+    assert.equal((await fetch(`${baseUrl}/emulator/requests`, { headers: { Origin: 'https://evil.example' } })).status, 403);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
 });

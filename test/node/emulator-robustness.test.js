@@ -28,13 +28,21 @@ async function assertAlive() {
   assert.equal(res.status, 200);
 }
 
-test('malformed JSON and non-object bodies: 400 E011001', async () => {
+// Descope's error tables ("Using Outbound Apps", "Fetching Connection Tokens") give 500 for a body
+// that is not JSON; the docs' error-handling examples branch on that 500.
+test('malformed JSON and non-object bodies on Descope\'s endpoints: 500 E011001 saying what was wrong', async () => {
   for (const raw of ['{"appId":', 'not json', '[1,2]', '"text"', 'null', '{"appId":"slack",}']) {
-    assertDescopeError(await call(emulator.baseUrl, FETCH, { method: 'POST', headers: auth, raw }), 400, 'E011001');
+    const res = await call(emulator.baseUrl, FETCH, { method: 'POST', headers: auth, raw });
+    assertDescopeError(res, 500, 'E011001');
+    assert.match(res.json.errorMessage, /not valid JSON|must be a JSON object/, raw);
   }
-  for (const path of ['/v1/mgmt/outbound/app/user/token', '/v1/mgmt/outbound/app/tenant/token', '/v1/mgmt/outbound/app/tenant/token/latest', '/emulator/access-tokens']) {
-    assertDescopeError(await call(emulator.baseUrl, path, { method: 'POST', headers: auth, raw: '{oops' }), 400, 'E011001');
+  for (const path of ['/v1/mgmt/outbound/app/user/token', '/v1/mgmt/outbound/app/tenant/token', '/v1/mgmt/outbound/app/tenant/token/latest',
+    '/v1/outbound/oauth/connect', '/v1/mgmt/outbound/app/create', '/v1/mgmt/outbound/app/update',
+    '/v1/mgmt/outbound/app/user/oauthtoken/upload', '/v1/mgmt/outbound/app/tenant/oauthtoken/batch/upload', '/v1/mgmt/outbound/app/user/apikey/upload']) {
+    assertDescopeError(await call(emulator.baseUrl, path, { method: 'POST', headers: auth, raw: '{oops' }), 500, 'E011001');
   }
+  // The emulator's own hooks are not Descope's: a plain 400 there.
+  assertDescopeError(await call(emulator.baseUrl, '/emulator/access-tokens', { method: 'POST', raw: '{oops' }), 400, 'E011001');
   await assertAlive();
 });
 
@@ -55,14 +63,25 @@ test('wrong field types: 400 with what to fix', async () => {
   assertDescopeError(scopes, 400, 'E011002');
 });
 
-test('a wrong method: 405 with Allow, in Descope\'s shape', async () => {
-  for (const [method, path] of [['GET', FETCH], ['PUT', '/v1/mgmt/outbound/app/user/token'], ['GET', '/v1/mgmt/outbound/token'],
-    ['POST', '/v1/mgmt/outbound/user/tokens'], ['DELETE', '/emulator/tokens'], ['POST', '/provider/google/v1/people/me/connections']]) {
+// Descope documents a 500 for any method but POST on its POST endpoints.
+test('a method other than POST on a Descope POST endpoint: 500 in Descope\'s shape, naming the method to use', async () => {
+  for (const [method, path] of [['GET', FETCH], ['PUT', '/v1/mgmt/outbound/app/user/token'], ['DELETE', '/v1/mgmt/outbound/app/tenant/token'],
+    ['GET', '/v1/mgmt/outbound/app/connect'], ['GET', '/v1/mgmt/outbound/app/create'], ['PUT', '/v1/mgmt/outbound/app/delete'],
+    ['PATCH', '/v1/mgmt/outbound/app/user/oauthtoken/batch/upload'], ['GET', '/v1/mgmt/outbound/app/tenant/apikey/upload']]) {
+    const res = await call(emulator.baseUrl, path, { method, headers: auth });
+    assertDescopeError(res, 500, 'E010405');
+    assert.match(res.json.errorMessage, new RegExp(`^${method} is not allowed on ${path}: use POST$`));
+  }
+  await assertAlive();
+});
+
+test('any other wrong method: 405 with Allow', async () => {
+  for (const [method, path] of [['GET', '/v1/mgmt/outbound/token'], ['POST', '/v1/mgmt/outbound/user/tokens'], ['DELETE', '/emulator/tokens'],
+    ['POST', '/provider/google/v1/people/me/connections']]) {
     const res = await call(emulator.baseUrl, path, { method, headers: auth });
     assertDescopeError(res, 405, 'E010405');
     assert.match(res.headers.get('allow') ?? '', /OPTIONS/);
   }
-  await assertAlive();
 });
 
 test('a huge payload: 413 in Descope\'s shape, and the emulator carries on', async () => {

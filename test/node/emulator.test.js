@@ -464,9 +464,9 @@ describe('test hooks', () => {
 });
 
 describe('robustness', () => {
-  test('a wrong method: 405 JSON with Allow', async () => {
+  test('GET on the connect endpoint: 500 JSON (Descope\'s status for a non-POST), with Allow', async () => {
     const res = await api('/v1/outbound/oauth/connect', { method: 'GET' });
-    assertDescopeError(res, 405);
+    assertDescopeError(res, 500, 'E010405');
     assert.match(res.headers.get('allow') ?? '', /POST/);
   });
 
@@ -476,9 +476,9 @@ describe('robustness', () => {
     assertDescopeError(await api('/emulator/logos/missing.svg', { method: 'GET' }), 404);
   });
 
-  test('malformed JSON: 400 E011001', async () => {
-    assertDescopeError(await api('/v1/auth/password/signin', { rawBody: '{"loginId":' }), 400, 'E011001');
-    assertDescopeError(await api('/v1/auth/password/signin', { rawBody: '[1,2]' }), 400, 'E011001');
+  test('malformed JSON: 500 E011001, as Descope answers', async () => {
+    assertDescopeError(await api('/v1/auth/password/signin', { rawBody: '{"loginId":' }), 500, 'E011001');
+    assertDescopeError(await api('/v1/auth/password/signin', { rawBody: '[1,2]' }), 500, 'E011001');
   });
 
   test('a 2 MB body: 413 JSON', async () => {

@@ -84,3 +84,19 @@ test('the page\'s refresh and delete actions', async () => {
   const page = await call(emulator.baseUrl, `/emulator/tokens?userId=${userId}`);
   assert.match(page.text, /No tokens yet/);
 });
+
+test('each value is masked on the page, with Reveal and Copy; the values hook answers them on demand', async () => {
+  const userId = await connectApp(emulator, { loginId: 'values@example.com', appId: 'slack' });
+  const [connection] = (await call(emulator.baseUrl, `/emulator/connections?userId=${userId}`)).json.connections;
+  const page = await call(emulator.baseUrl, `/emulator/tokens?userId=${userId}`);
+  for (const column of ['Access token', 'Refresh token']) assert.match(page.text, new RegExp(`<th scope="col">${column}</th>`));
+  for (const which of ['access', 'refresh']) {
+    assert.match(page.text, new RegExp(`data-secret="${which}">\\s*<code class="masked"`), `${which} masked`);
+  }
+  assert.equal((page.text.match(/data-action="reveal"/g) ?? []).length, 2);
+  assert.equal((page.text.match(/data-action="copy"/g) ?? []).length, 2);
+  const values = await call(emulator.baseUrl, `/emulator/tokens/${connection.id}/values`);
+  const stored = emulator.store.getConnection(connection.id);
+  assert.deepEqual(values.json, { accessToken: stored?.accessToken, refreshToken: stored?.refreshToken });
+  assert.equal((await call(emulator.baseUrl, '/emulator/tokens/OTnone/values')).status, 404);
+});
