@@ -17,9 +17,8 @@ import { resolveConfig, type OutboundConfig, type OutboundSdk, type SdkResponse 
 import { noteKnownStatus } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
-import { getSdk } from './sdk.js';
+import { getSdk, resolveToken } from './sdk.js';
 import { hasSession, sessionMaybeChanged } from './session-hint.js';
-import { resolveToken } from './token.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';
 export const ME_PATH = '/v1/auth/me';

@@ -12,16 +12,24 @@ import { CONFIG_KEYS, resolveConfig, type OutboundConfig } from './config.js';
 import { claimConnection, connectionIdOf, notePopupShowing, releaseConnection, settleConnection } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
-import { navigation } from './navigation.js';
 import { checkPopupRedirect, closeUnusedPopup, connectInPopup } from './connect-popup.js';
 import { focusPopupFlow, popupFlowFor } from './popup-flow.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
-import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
+import { getSdk, loadSdkModule, notConfiguredError, resolveToken } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
 import { isSafeNavigationUrl } from './url-safety.js';
-import { resolveToken } from './token.js';
+
+/**
+ * The one place that leaves the page. Kept as a replaceable object so that unit tests of our own
+ * logic can observe a navigation without leaving the test page; end-to-end tests use the real one.
+ */
+export const navigation = {
+  assign(url: string): void {
+    window.location.assign(url);
+  },
+};
 
 export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {
   /** Where the events are dispatched; default `document`. */
@@ -70,6 +78,25 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
  * releases the claim.
  */
 export async function connectClaimed(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
+  // Read defensively first: whatever a host passed (a throwing getter, a Proxy), the claim ends.
+  const [id, tenantId] = connectionIdOf(appId, resolveConfig(undefined, options).tenantId);
+  try {
+    return await attempt(appId, options ?? {});
+  } catch (error) {
+    const target = isEventTarget(options) ? options.target : document;
+    return fail(target, id, tenantId, new OutboundError('invalid-option', `reading the connect options failed: ${String((error as Error)?.message ?? error)}`, { cause: error }), undefined);
+  }
+}
+
+function isEventTarget(options: unknown): options is { target: EventTarget } {
+  try {
+    return (options as { target?: unknown })?.target instanceof EventTarget;
+  } catch {
+    return false;
+  }
+}
+
+async function attempt(appId: string, options: CoreConnectOptions): Promise<ConnectResult> {
   const { target = document, scopes, popup, ...rest } = options;
   warnUnknownOptions(rest);
   const config = resolveConfig(undefined, rest);
@@ -100,22 +127,22 @@ export async function connectClaimed(appId: string, options: CoreConnectOptions 
     if (result) return result;
     // The browser blocked the popup and popup-fallback is `redirect`: carry on as a redirect.
   }
+  return redirect(request, config, target).catch((error: unknown) => fail(target, id, tenantId, errorFromException(error), request.returnState));
+}
 
-  try {
-    const url = await requestConsentUrl(request, config);
-    const { mode: _mode, popupFallback: _fallback, ...connection } = request;
-    if (!savePending({ ...connection, nonce: url.nonce, startedAt: Date.now() })) {
-      console.warn(
-        '[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.',
-      );
-    }
-    rememberStarter(url.nonce, target);
-    // The state stays `connecting`: the page is leaving (a Back restore reports the cancel).
-    navigation.assign(url.href);
-    return { status: 'redirecting', url: url.href };
-  } catch (error) {
-    return fail(target, id, tenantId, errorFromException(error), request.returnState);
+/**
+ * Asks Descope for the consent URL, saves the pending record and leaves the page. The state stays
+ * `connecting`: the page is leaving (a Back restore reports the cancel).
+ */
+async function redirect(request: ConnectRequest, config: OutboundConfig, target: EventTarget): Promise<ConnectResult> {
+  const url = await requestConsentUrl(request, config);
+  const { mode: _mode, popupFallback: _fallback, ...connection } = request;
+  if (!savePending({ ...connection, nonce: url.nonce, startedAt: Date.now() })) {
+    console.warn('[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.');
   }
+  rememberStarter(url.nonce, target);
+  navigation.assign(url.href);
+  return { status: 'redirecting', url: url.href };
 }
 
 /** `outbound-connect-start`, cancelable: `false` when a listener prevented it. */

@@ -9,8 +9,7 @@ import { connectFrom, loadOnDemand, popupAction, warmUpConnect } from './on-dema
 import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
-import { stringsFor } from './i18n.js';
-import { humanizeAppId, monogramLetter, reasonFor, type StringOverrides } from './strings.js';
+import { humanizeAppId, monogramLetter, reasonFor, stringsFor, type StringOverrides } from './strings.js';
 
 /** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
 const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];

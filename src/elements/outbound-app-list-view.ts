@@ -13,8 +13,7 @@ import { ConnectionController } from './connection-controller.js';
 import { connectFrom, loadOnDemand } from './on-demand.eager.js';
 import type { OutboundAppList } from './outbound-app-list.js';
 import { listStyles } from './outbound-app-list.styles.js';
-import { stringsFor, type ResolvedStrings } from './i18n.js';
-import { monogramLetter } from './strings.js';
+import { monogramLetter, stringsFor, type ResolvedStrings } from './strings.js';
 
 type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 

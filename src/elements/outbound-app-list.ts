@@ -1,8 +1,7 @@
 import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AppListView } from './outbound-app-list-view.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
-import { stringsFor } from './i18n.js';
-import type { StringOverrides } from './strings.js';
+import { stringsFor, type StringOverrides } from './strings.js';
 
 const idsConverter = {
   fromAttribute: (value: string | null) => (value === null ? undefined : value.split(/\s+/).filter(Boolean)),

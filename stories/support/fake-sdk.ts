@@ -8,7 +8,7 @@
  * came back".
  */
 import type { OutboundSdk, SdkResponse } from '../../src/core/config.js';
-import { navigation } from '../../src/core/navigation.js';
+import { navigation } from '../../src/core/connect.js';
 import { returnTargetFor } from '../../src/elements/return-reporting.js';
 import { reportRedirectReturn } from '../../src/core/redirect-return.js';
 

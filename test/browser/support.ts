@@ -5,7 +5,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/core/config.js';
 import { forgetConnections } from '../../src/core/connection-state.js';
-import { navigation } from '../../src/core/navigation.js';
+import { navigation } from '../../src/core/connect.js';
 
 declare global {
   interface Window {
