@@ -89,6 +89,12 @@ export const CONFIG_KEYS = [
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};
+let pageVersion = 0;
+
+/** Counts `configure()` calls: what is derived from the page-wide settings is stale when it moves. */
+export function pageConfigVersion(): number {
+  return pageVersion;
+}
 const changeListeners = new Set<() => void>();
 let changeQueued = false;
 
@@ -132,6 +138,7 @@ export function configure(config: OutboundConfig): void {
     if (value === undefined) delete pageConfig[key as keyof OutboundConfig];
     else (pageConfig as Record<string, unknown>)[key] = value;
   }
+  pageVersion++;
   configChanged();
 }
 

@@ -1,9 +1,11 @@
 /** Which logo URLs the elements will show. */
 import { isLocalHost, parse } from './url-safety.js';
 
+const IMAGE_DATA_URL = /^data:image\/[a-z0-9.+-]+[;,]/i;
+
 /** `data:image/<type>;…` or `data:image/<type>,…`: an inline image, nothing else inline. */
 function isImageDataUrl(url: URL): boolean {
-  return /^data:image\/[a-z0-9.+-]+[;,]/i.test(url.href);
+  return IMAGE_DATA_URL.test(url.href);
 }
 
 /**
@@ -12,6 +14,8 @@ function isImageDataUrl(url: URL): boolean {
  */
 export function isSafeImageUrl(url: unknown, documentUrl: string): url is string {
   if (typeof url !== 'string' || url.trim() === '') return false;
+  // Inline logos (the common case for bundled brand marks) need no URL parsing: a page of 1,000.
+  if (IMAGE_DATA_URL.test(url.trim())) return true;
   const parsed = parse(url.trim(), documentUrl);
   if (!parsed) return false;
   if (parsed.protocol === 'data:') return isImageDataUrl(parsed);

@@ -13,10 +13,16 @@ import type { ConnectOptions } from '../core/request.js';
 
 type OnDemand = typeof import('./on-demand.js');
 let loading: Promise<OnDemand> | undefined;
+let loaded: OnDemand | undefined;
+
+/** The on-demand module if it has loaded (it has, once a connection was attempted), else `undefined`. */
+export function onDemandIfLoaded(): OnDemand | undefined {
+  return loaded;
+}
 
 /** The on-demand module, fetched once (a failed fetch is retried on the next call). */
 export function loadOnDemand(): Promise<OnDemand> {
-  loading ??= import('./on-demand.js').catch((error: unknown) => {
+  loading ??= import('./on-demand.js').then((module) => (loaded = module)).catch((error: unknown) => {
     loading = undefined; // let the next click try again
     throw error;
   });
@@ -29,6 +35,29 @@ export function warmUpConnect(): void {
     (module) => module.preloadSdk(),
     () => undefined,
   );
+}
+
+let approaching = false;
+
+/**
+ * Starts loading the connect code when a pointer or focus reaches a button, a list or a headless
+ * trigger: one pair of listeners for the whole page (not two per element), removed once used.
+ */
+export function warmUpOnApproach(): void {
+  if (approaching) return;
+  approaching = true;
+  const onApproach = (event: Event) => {
+    if (!event.composedPath().some(isConnectTarget)) return;
+    document.removeEventListener('pointerover', onApproach, true);
+    document.removeEventListener('focusin', onApproach, true);
+    warmUpConnect();
+  };
+  document.addEventListener('pointerover', onApproach, { capture: true, passive: true });
+  document.addEventListener('focusin', onApproach, true);
+}
+
+function isConnectTarget(node: EventTarget): boolean {
+  return node instanceof Element && (/^outbound-app-(button|list)$/.test(node.localName) || node.hasAttribute('data-outbound-app-id'));
 }
 
 /**

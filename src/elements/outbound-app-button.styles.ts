@@ -72,8 +72,12 @@ export const buttonStyles = css`
     --_surface: Canvas;
   }
 
+  /* Explicit resets rather than \`all: unset\`, which sets every CSS property on every button. */
   button {
-    all: unset;
+    appearance: none;
+    margin: 0;
+    outline: none;
+    text-align: inherit;
     box-sizing: border-box;
     display: inline-flex;
     align-items: center;
@@ -92,13 +96,11 @@ export const buttonStyles = css`
     cursor: pointer;
     user-select: none;
     -webkit-tap-highlight-color: transparent;
-    transition:
-      background-color 0.12s,
-      border-color 0.12s,
-      box-shadow 0.12s;
   }
+  /* The tint eases in on hover; declared here only, so a page of idle buttons tracks no transition. */
   button:hover:not(:disabled) {
     background: var(--outbound-button-hover-background, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
+    transition: background-color 0.12s;
   }
   button:active:not(:disabled) {
     background: var(--outbound-button-active-background, color-mix(in srgb, var(--_fg) 14%, var(--_bg)));
@@ -120,46 +122,40 @@ export const buttonStyles = css`
     border-color: var(--_error);
   }
 
-  .media,
-  [part='logo'],
-  .monogram,
-  .badge {
-    display: grid;
-    place-items: center;
-  }
-  /* One fixed box for logo, monogram and spinner: the label never moves when the state changes. */
-  .media {
+  /* One fixed box for logo, monogram, spinner and badge: the label never moves when the state
+     changes. Block and flex only: a grid per box costs layout time on a page of many buttons. */
+  [part='logo'] {
     position: relative;
     flex: none;
+    display: block;
     inline-size: var(--_logo);
     block-size: var(--_logo);
   }
-  [part='logo'],
+  [part='logo'].busy slot {
+    visibility: hidden;
+  }
+  /* The filled variant's tile sits behind an image logo (own or slotted), not behind the monogram. */
+  [part='logo'] img,
+  ::slotted([slot='logo']) {
+    display: block;
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: 100%;
+    padding: var(--_logo-pad);
+    border-radius: calc(var(--_logo) * 0.22);
+    background: var(--_logo-bg);
+    object-fit: contain;
+  }
+  .monogram,
+  .badge {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+  }
   .monogram {
     box-sizing: border-box;
     inline-size: 100%;
     block-size: 100%;
-  }
-  [part='logo'] {
-    padding: var(--_logo-pad);
-    border-radius: calc(var(--_logo) * 0.22);
-    background: var(--_logo-bg);
-  }
-  [part='logo'].monogram-only {
-    padding: 0;
-    background: none;
-  }
-  [part='logo'].busy {
-    visibility: hidden;
-  }
-  [part='logo'] img,
-  ::slotted([slot='logo']) {
-    display: block;
-    inline-size: 100%;
-    block-size: 100%;
-    object-fit: contain;
-  }
-  .monogram {
     border-radius: calc(var(--_logo) * 0.22);
     background: var(--outbound-monogram-background, color-mix(in srgb, var(--_fg) 72%, var(--_surface)));
     color: var(--outbound-monogram-color, var(--_surface));
@@ -169,6 +165,7 @@ export const buttonStyles = css`
   }
 
   [part='spinner'] {
+    visibility: visible;
     position: absolute;
     inset: calc(var(--_logo) * 0.08);
     border-radius: 50%;
@@ -186,7 +183,7 @@ export const buttonStyles = css`
     [part='spinner'] {
       animation-duration: 2.4s;
     }
-    button {
+    button:hover:not(:disabled) {
       transition: none;
     }
   }

@@ -1,15 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { parseScopes } from '../core/scopes.js';
-import { resolveConfig } from '../core/config.js';
+import { resolveConfig, type OutboundConfig } from '../core/config.js';
 import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import { hasSession, onSessionMaybeChanged } from '../core/session-hint.js';
 import { ConnectionController } from './connection-controller.js';
-import { connectFrom, loadOnDemand, popupAction, warmUpConnect } from './on-demand.eager.js';
+import { connectFrom, loadOnDemand, onDemandIfLoaded, popupAction, warmUpOnApproach } from './on-demand.eager.js';
 import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
-import { humanizeAppId, monogramLetter, reasonFor, stringsFor, type StringOverrides } from './strings.js';
+import { humanizeAppId, monogramLetter, stringsFor, type StringOverrides } from './strings.js';
 
 /** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
 const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];
@@ -18,6 +18,12 @@ const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 
 export type ButtonStatus = ConnectionStatus;
 export type ButtonSize = 'sm' | 'md' | 'lg';
 export type ButtonVariant = 'outline' | 'filled' | 'ghost';
+
+/** The attribute as given; reflected back only when the value is not `fallback` (the styles' default). */
+const reflectUnlessDefault = (fallback: string) => ({
+  fromAttribute: (value: string | null) => value ?? fallback,
+  toAttribute: (value: unknown) => (value === fallback ? null : value),
+});
 
 const scopesConverter = {
   fromAttribute: (value: string | null) => parseScopes(value),
@@ -87,8 +93,9 @@ export class OutboundAppButton extends OutboundConfigElement {
     label: { attribute: 'label' },
     logo: { attribute: 'logo' },
     disabled: { attribute: 'disabled', type: Boolean, reflect: true },
-    size: { attribute: 'size', reflect: true },
-    variant: { attribute: 'variant', reflect: true },
+    // Reflected when not the default: a page of 1,000 buttons is not 2,000 attribute writes.
+    size: { attribute: 'size', reflect: true, converter: reflectUnlessDefault('md') },
+    variant: { attribute: 'variant', reflect: true, converter: reflectUnlessDefault('outline') },
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
     ariaLabel: { attribute: 'aria-label', reflect: true },
     strings: { attribute: false },
@@ -131,19 +138,11 @@ export class OutboundAppButton extends OutboundConfigElement {
   /** The page's state of this button's connection (app and tenant): what it renders. */
   readonly #connection = new ConnectionController(this, () => this.#connectionId());
   #logoFailed = false;
-  #hasSlottedLogo = false;
   /** The app's name and logo from the catalog, when the button was given none. */
   #catalogApp?: { name: string; logo: string };
   #catalogRead = 0;
   #unwatchCatalog?: () => void;
   #unwatchSession?: () => void;
-
-  constructor() {
-    super();
-    // Fetch the connect code and the SDK while the pointer or focus is on its way to a click.
-    this.addEventListener('pointerenter', warmUpConnect, { once: true });
-    this.addEventListener('focusin', warmUpConnect, { once: true });
-  }
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
@@ -153,6 +152,9 @@ export class OutboundAppButton extends OutboundConfigElement {
   override connectedCallback(): void {
     super.connectedCallback();
     trackElement(this, 'button', true);
+    // Fetch the connect code and the SDK while the pointer or focus is on its way to a click.
+    warmUpOnApproach();
+    this.#resolved = undefined; // moved: other <outbound-connect> ancestors
     if (!this.hasAttribute('status')) this.setAttribute('status', this.status);
     if (this.hasUpdated) this.#readCatalog();
   }
@@ -176,9 +178,15 @@ export class OutboundAppButton extends OutboundConfigElement {
     await connectFrom(this, this.appId, { scopes: this.scopes });
   }
 
+  /** The settings this button resolves (own, `<outbound-connect>`, `configure()`), once per update. */
+  #resolved?: OutboundConfig;
+  get #config(): OutboundConfig {
+    return (this.#resolved ??= resolveConfig(this));
+  }
+
   /** The app and tenant this button shows and connects. */
   #connectionId(): [string, string | undefined] {
-    return connectionIdOf(this.appId, resolveConfig(this).tenantId);
+    return connectionIdOf(this.appId, this.#config.tenantId);
   }
 
   get #strings() {
@@ -196,7 +204,7 @@ export class OutboundAppButton extends OutboundConfigElement {
    * both and no status is asked for.
    */
   #readCatalog(): void {
-    const want = { apps: !this.appName || !this.logo, status: resolveConfig(this).checkStatus === true };
+    const want = { apps: !this.appName || !this.logo, status: this.#config.checkStatus === true };
     const read = ++this.#catalogRead;
     const [appId] = this.#connectionId();
     if (!this.isConnected || !appId || (!want.apps && !want.status)) return;
@@ -235,25 +243,20 @@ export class OutboundAppButton extends OutboundConfigElement {
     this.requestUpdate();
   }
 
-  #onLogoSlotChange(event: Event): void {
-    this.#hasSlottedLogo = (event.target as HTMLSlotElement).assignedElements().length > 0;
-    this.requestUpdate();
-  }
-
   /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
+  #checkedLogo?: [url: unknown, safe: boolean];
   get #logoUrl(): string | undefined {
     if (this.#logoFailed) return undefined;
-    if (this.logo) return isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
+    if (this.logo) {
+      if (this.#checkedLogo?.[0] !== this.logo) this.#checkedLogo = [this.logo, isSafeImageUrl(this.logo, document.baseURI)];
+      return this.#checkedLogo[1] ? this.logo : undefined;
+    }
     const remote = this.#catalogApp?.logo;
     return remote && isSafeRemoteImageUrl(remote) ? remote : undefined;
   }
 
-  /** The monogram is a tile of its own: no logo tile (of the filled variant) around it. */
-  get #showsMonogram(): boolean {
-    return !this.#hasSlottedLogo && !this.#logoUrl;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#resolved = undefined; // own or inherited settings may have changed: resolve again
     if (changed.has('logo')) this.#logoFailed = false;
   }
 
@@ -284,7 +287,8 @@ export class OutboundAppButton extends OutboundConfigElement {
     const words = this.#strings;
     const state = this.#connection.state;
     const busy = state.status === 'connecting';
-    const reason = state.error ? reasonFor(state.error.code, words.reasons) : '';
+    // The failure's words load with the connect code, which ran before anything could fail.
+    const reason = (state.error && onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons)) || '';
     const text = this.label || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
       state.status === 'connected' || state.status === 'error'
@@ -295,17 +299,14 @@ export class OutboundAppButton extends OutboundConfigElement {
         part="button"
         type="button"
         ?disabled=${this.disabled}
-        aria-busy=${busy ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : nothing}
         aria-label=${this.ariaLabel || nothing}
         title=${reason || nothing}
         @click=${this.#onClick}
       >
-        <span class="media">
-          <span part="logo" class=${`${busy ? 'busy' : ''} ${this.#showsMonogram ? 'monogram-only' : ''}`}
-            ><slot name="logo" @slotchange=${this.#onLogoSlotChange}>${this.#renderLogo()}</slot></span
-          >
-          ${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing} ${badge}
-        </span>
+        <span part="logo" class=${busy ? 'busy' : nothing}
+          ><slot name="logo">${this.#renderLogo()}</slot>${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${badge}</span
+        >
         <span part="label"><slot>${text}</slot></span>
       </button>
       ${busy && state.flow === 'popup'

@@ -3,7 +3,7 @@ import { configChanged, resolveConfig } from '../core/config.js';
 import { connectionIdOf, getConnection, onConnectionChange } from '../core/connection-state.js';
 import type { ConnectOptions } from '../core/request.js';
 import { parseScopes } from '../core/scopes.js';
-import { connectFrom, warmUpConnect } from './on-demand.eager.js';
+import { connectFrom, warmUpOnApproach } from './on-demand.eager.js';
 import { findTrigger, setTriggerStatus, TRIGGER_ATTRIBUTE } from './headless-trigger.js';
 import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
@@ -39,13 +39,12 @@ export class OutboundConnect extends OutboundConfigElement {
   constructor() {
     super();
     this.addEventListener('click', (event) => this.#onClick(event));
-    this.addEventListener('pointerover', (e) => this.#warmUp(e));
-    this.addEventListener('focusin', (e) => this.#warmUp(e));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     trackElement(this, 'provider', true);
+    warmUpOnApproach(); // a pointer or focus on one of its triggers fetches the connect code
     this.#unwatch = onConnectionChange(() => this.#showOnTriggers());
   }
 
@@ -71,10 +70,6 @@ export class OutboundConnect extends OutboundConfigElement {
       setTriggerStatus(trigger, status);
       if (status !== 'connecting') this.#triggers.delete(trigger);
     }
-  }
-
-  #warmUp(event: Event): void {
-    if (findTrigger(event, this)) warmUpConnect();
   }
 
   #onClick(event: MouseEvent): void {

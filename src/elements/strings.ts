@@ -3,7 +3,7 @@
  * any of them (configure({ strings }), the button's `strings` property, or a locale table such
  * as `outbound-elements/locales/fr`); `i18n.ts` picks and merges them.
  */
-import { getPageConfig } from '../core/config.js';
+import { getPageConfig, pageConfigVersion } from '../core/config.js';
 import type { OutboundErrorCode } from '../core/errors.js';
 
 export const english = {
@@ -55,30 +55,6 @@ export function humanizeAppId(appId: unknown): string {
     .filter(Boolean)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' ');
-}
-
-/**
- * What a person can do about each failure (English defaults). The developer's details go to the
- * console and the event; these are what the element shows.
- */
-export const reasons: FailureReasons = {
-  unauthenticated: 'Sign in, then try again.',
-  forbidden: "You don't have access to this app.",
-  'rate-limited': 'Too many attempts. Try again shortly.',
-  network: 'Check your connection, then try again.',
-  'provider-error': 'Access was not granted.',
-  'popup-blocked': 'Allow pop-ups for this site, then try again.',
-  default: 'Something went wrong. Try again later.',
-};
-
-/**
- * The reason for `code`. `overrides` (a locale's table, then the page's and the element's, least
- * specific first) replace English: the most specific reason for the code wins, else English's
- * reason for it, else the most specific `default`.
- */
-export function reasonFor(code: OutboundErrorCode, overrides: (FailureReasons | undefined)[] = []): string {
-  const merged: FailureReasons = Object.assign({}, reasons, ...overrides);
-  return merged[code] ?? merged.default ?? '';
 }
 
 /** The stand-in logo when there is none (or it fails to load): the app name's first letter. */
@@ -152,7 +128,17 @@ export function stringsFor(element: Element, own?: StringOverrides): ResolvedStr
   }
   // No table registered (an English page): no need to walk up the tree for a `lang` on every render.
   const table = page.locales && tableFor((locale as string | undefined) || langOf(element), page.locales);
-  const layers = [own, page.strings, table];
+  const layers = [own, page.strings, table].map((layer) => (layer !== null && typeof layer === 'object' ? layer : undefined));
+  // The words depend only on which three tables apply, and a page's buttons mostly share them:
+  // the last answer is kept (a page of 1,000 buttons resolves them once).
+  if (last && last.version === pageConfigVersion() && layers.every((layer, i) => layer === last!.layers[i])) return last.resolved;
+  last = { version: pageConfigVersion(), layers, resolved: resolveStrings(layers) };
+  return last.resolved;
+}
+
+let last: { version: number; layers: (StringOverrides | undefined)[]; resolved: ResolvedStrings } | undefined;
+
+function resolveStrings(layers: (StringOverrides | undefined)[]): ResolvedStrings {
   const resolved = { reasons: layers.map((layer) => layer?.reasons).reverse() } as ResolvedStrings;
   for (const key of Object.keys(english) as (keyof OutboundStrings)[]) {
     let chosen: unknown = english[key];

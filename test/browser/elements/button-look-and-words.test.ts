@@ -49,10 +49,10 @@ async function failingButton(el: OutboundAppButton, status: number): Promise<voi
 describe('<outbound-app-button> size, variant and accessible name', () => {
   isolateEachTest();
 
-  it('reflects size and variant, md and outline by default', async () => {
+  it('reflects size and variant, md and outline by default (without writing the default attributes)', async () => {
     const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack"></outbound-app-button>`);
-    expect(el.getAttribute('size')).to.equal('md');
-    expect(el.getAttribute('variant')).to.equal('outline');
+    expect([el.size, el.variant]).to.deep.equal(['md', 'outline']);
+    expect([el.getAttribute('size'), el.getAttribute('variant')]).to.deep.equal([null, null]);
     el.size = 'lg';
     el.variant = 'filled';
     await el.updateComplete;
