@@ -19,7 +19,7 @@ import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
-import { isSafeNavigationUrl } from './url-safety.js';
+import { assertSafeConsentUrl } from './url-safety.js';
 import { resolveToken } from './token.js';
 
 export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {
@@ -151,12 +151,7 @@ async function requestConsentUrl(
   );
   if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
   const href = response.data?.url;
-  if (!isSafeNavigationUrl(href)) {
-    throw new OutboundError(
-      'invalid-response',
-      'Descope did not return an https: URL, so the browser stays here. Check base-url.',
-    );
-  }
+  assertSafeConsentUrl(href);
   return { href, nonce };
 }
 
