@@ -19,7 +19,7 @@ import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
-import { assertSafeConsentUrl } from './url-safety.js';
+import { assertSafeConsentUrl } from './consent-url.js';
 import { resolveToken } from './token.js';
 
 export interface CoreConnectOptions extends OutboundConfig, ConnectOptions {

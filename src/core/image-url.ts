@@ -1,5 +1,5 @@
 /** Which logo URLs the elements will show. */
-import { isLocalHost, parse } from './url-safety.js';
+import { isLocalHost, parse } from './url-parse.js';
 
 /** `data:image/<type>;…` or `data:image/<type>,…`: an inline image, nothing else inline. */
 function isImageDataUrl(url: URL): boolean {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isSafeImageUrl } from '../../../src/core/image-url.js';
-import { assertSafeConsentUrl, isSafeNavigationUrl, MAX_URL_LENGTH } from '../../../src/core/url-safety.js';
+import { assertSafeConsentUrl } from '../../../src/core/consent-url.js';
+import { isSafeNavigationUrl, MAX_URL_LENGTH } from '../../../src/core/url-safety.js';
 
 const publicPage = 'https://app.example.com/settings';
 const localPage = 'http://localhost:3000/settings';
@@ -39,7 +40,7 @@ describe('URL safety', () => {
       .to.throw(/user name or password/)
       .with.property('code', 'invalid-response');
     expect(() => assertSafeConsentUrl('http://localhost:1/', publicPage)).to.throw(/this page is not/);
-    expect(() => assertSafeConsentUrl('https://x.example/' + 'a'.repeat(9000), publicPage)).to.throw(/characters long/);
+    expect(() => assertSafeConsentUrl('https://x.example/' + 'a'.repeat(9000), publicPage)).to.throw(/over 8192 characters/);
     expect(() => assertSafeConsentUrl('https://accounts.google.com/', publicPage)).not.to.throw();
   });
 
