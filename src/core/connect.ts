@@ -16,7 +16,7 @@ import { navigation } from './navigation.js';
 import { checkPopupRedirect, closeUnusedPopup, connectInPopup, focusRunningPopupFlow } from './connect-popup.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
-import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
+import { buildConnectRequest, readCallOptions, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
 import { assertSafeConsentUrl } from './consent-url.js';
@@ -49,7 +49,9 @@ export type ConnectResult =
  *   listener prevented `outbound-connect-start`, or `error` (also reported as an event).
  */
 export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
-  const { target = document, scopes, popup, ...rest } = options;
+  const read = readCallOptions<CoreConnectOptions>(options);
+  if ('error' in read) return fail(read.target ?? document, typeof appId === 'string' ? appId : '', read.error, undefined);
+  const { target = document, scopes, popup, ...rest } = read.options;
   warnUnknownOptions(rest);
   const config = mergeConfig(rest, getPageConfig());
   const request = buildConnectRequest(appId, scopes, config, window.location.href);

@@ -37,6 +37,44 @@ export interface ConnectRequest {
 
 const invalid = (message: string) => new OutboundError('invalid-option', message);
 
+/** The parts of `connect()`'s options that are not configuration. */
+interface CallOptions {
+  target?: EventTarget;
+  popup?: Window | null;
+}
+
+/**
+ * Reads `connect()`'s options once into a plain object, so that a throwing getter, a Proxy trap
+ * or a value of the wrong kind becomes an `invalid-option` here rather than an exception (and a
+ * rejected promise) wherever it is first read. `target` and `popup` are checked too: the error
+ * event itself is dispatched on `target`.
+ */
+export function readCallOptions<T extends CallOptions>(options: unknown): { options: T } | { error: OutboundError; target?: EventTarget } {
+  if (options === undefined || options === null) return { options: {} as T };
+  if (typeof options !== 'object') return { error: invalid(`options must be an object, not ${describe(options)}.`) };
+  const copy: Record<string, unknown> = {};
+  try {
+    for (const key of Object.keys(options)) copy[key] = (options as Record<string, unknown>)[key];
+  } catch {
+    return { error: invalid('an option could not be read (a getter or Proxy threw): pass plain values.') };
+  }
+  const { target, popup } = copy;
+  if (target !== undefined && !(target instanceof EventTarget)) return { error: invalid(`target must be an EventTarget, not ${describe(target)}.`) };
+  if (popup !== undefined && popup !== null && !isWindow(popup)) {
+    return { error: invalid(`popup must be the window opened in the click (or null), not ${describe(popup)}.`), target };
+  }
+  return { options: copy as T };
+}
+
+/** A window from `window.open` (another realm's, so `instanceof Window` does not answer). */
+function isWindow(value: unknown): value is Window {
+  try {
+    return typeof value === 'object' && value !== null && typeof (value as Window).closed === 'boolean' && typeof (value as Window).close === 'function';
+  } catch {
+    return false;
+  }
+}
+
 /** More scopes than any provider grants; a longer list is a mistake, not a request. */
 const MAX_SCOPES = 1000;
 
