@@ -12,7 +12,7 @@ export function assertSafeConsentUrl(url: unknown, pageUrl?: string): asserts ur
   if (refusal) {
     throw new OutboundError(
       'invalid-response',
-      `Descope's consent URL was refused (${refusal}), so the browser stays here. Check base-url.`,
+      `Descope's consent URL was refused: ${refusal}. Check base-url.`,
     );
   }
 }

@@ -57,15 +57,10 @@ export function canStoreForReturn(returnStateJson: string): boolean {
   const probe = 'outbound-elements:storage-probe'; // not PREFIX: a probe is never a pending record
   try {
     store.setItem(probe, returnStateJson + ' '.repeat(RECORD_OVERHEAD));
+    store.removeItem(probe);
     return true;
-  } catch (error) {
-    return !(error instanceof DOMException && error.name === 'QuotaExceededError');
-  } finally {
-    try {
-      store.removeItem(probe);
-    } catch {
-      /* nothing was written */
-    }
+  } catch {
+    return false; // QuotaExceededError: the one way setItem fails once storage is there
   }
 }
 

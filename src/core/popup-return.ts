@@ -15,18 +15,17 @@
  * relays what the URL says. The opener accepts it only for a nonce it started.
  */
 import { POPUP_MESSAGE_TYPE, POPUP_WINDOW_KEY, sendPopupReturn, waitForAck, withoutUndefined, type AckScope, type ChannelScope, type PopupReturnMessage } from './popup-channel.js';
-import { popupName } from './popup-window.js';
 import { joinQuery, splitQuery } from './query.js';
 import { RETURN_PARAM } from './return-markers.js';
+
+/** How popup-window.ts names the popups it opens (`popupName(appId)`). */
+const POPUP_NAME_PREFIX = 'outbound-elements:';
 
 /** What the provider adds to a refused return (OAuth 2.0, section 4.1.2.1). */
 export const PROVIDER_ERROR_PARAMS = ['error', 'error_description', 'error_uri'];
 
 /** Added next to `RETURN_PARAM` when the connection runs in a popup: the return relays and closes. */
 export const POPUP_PARAM = 'outbound-popup';
-
-/** How long a popup waits for the opener's acknowledgement (then it stays open, as any page). */
-export const ACK_WAIT_MS = 30_000;
 
 /** What the popup's page uses; `window` in a browser, a narrower stand-in in a test. */
 export interface PopupPageScope extends ChannelScope, AckScope {
@@ -55,23 +54,18 @@ export function readPopupReturn(search: string = window.location.search): PopupR
  * is taken: a reload of the same URL in the same window no longer counts.
  */
 export function isOurPopup(nonce: string, scope: PopupPageScope): boolean {
-  let marked = false;
   try {
     const store = scope.sessionStorage;
-    marked = store?.getItem(POPUP_WINDOW_KEY) === nonce;
-    if (marked) store?.removeItem(POPUP_WINDOW_KEY);
+    if (store?.getItem(POPUP_WINDOW_KEY) === nonce) {
+      store.removeItem(POPUP_WINDOW_KEY);
+      return true;
+    }
   } catch {
-    /* storage blocked */
-  }
-  if (marked) return true;
-  try {
-    if (scope.name.startsWith(popupName(''))) return true;
-  } catch {
-    /* an exotic window: not ours */
+    /* storage blocked: the name and the opener may still tell */
   }
   try {
     // Reading another origin's location throws; so does a detached opener.
-    return !!scope.opener && scope.opener.location.origin === scope.location.origin;
+    return scope.name.startsWith(POPUP_NAME_PREFIX) || (!!scope.opener && scope.opener.location.origin === scope.location.origin);
   } catch {
     return false;
   }
@@ -99,20 +93,13 @@ export function relayPopupReturn(scope: PopupPageScope = window): boolean {
     /* a sandboxed document may refuse; the relay (or not) still happens */
   }
   if (!ours) {
-    console.warn('[outbound-elements] Removed popup-return markers: this window is not a popup of this page.');
+    console.warn('[outbound-elements] Popup markers ignored: not a popup of this page.');
     return false;
   }
-  const stop = waitForAck(
-    message.nonce,
-    () => {
-      clearTimeout(timer);
-      // Allowed: the window was opened by script. Chromium still allows it after a
-      // Cross-Origin-Opener-Policy page cut the opener relation (measured in Chromium 156).
-      scope.close();
-    },
-    scope,
-  );
-  const timer = setTimeout(stop, ACK_WAIT_MS);
+  // Listening until the page goes: an opener slow to answer (a busy tab) still closes it.
+  // Closing is allowed: the window was opened by script. Chromium still allows it after a
+  // Cross-Origin-Opener-Policy page cut the opener relation (measured in Chromium 156).
+  waitForAck(message.nonce, () => scope.close(), scope);
   sendPopupReturn(message, scope);
   return true;
 }

@@ -36,6 +36,7 @@ export interface ConnectRequest {
 }
 
 const invalid = (message: string) => new OutboundError('invalid-option', message);
+const unreadable = () => invalid('an option could not be read (a getter or Proxy threw): pass plain values.');
 
 /** The parts of `connect()`'s options that are not configuration. */
 interface CallOptions {
@@ -51,28 +52,20 @@ interface CallOptions {
  */
 export function readCallOptions<T extends CallOptions>(options: unknown): { options: T } | { error: OutboundError; target?: EventTarget } {
   if (options === undefined || options === null) return { options: {} as T };
-  if (typeof options !== 'object') return { error: invalid(`options must be an object, not ${describe(options)}.`) };
+  if (typeof options !== 'object') return { error: invalid('options must be an object.') };
   const copy: Record<string, unknown> = {};
+  let isWindow = true;
   try {
     for (const key of Object.keys(options)) copy[key] = (options as Record<string, unknown>)[key];
+    // A window from `window.open` may be another realm's: `instanceof Window` cannot tell.
+    isWindow = copy.popup == null || typeof (copy.popup as Window).closed === 'boolean';
   } catch {
-    return { error: invalid('an option could not be read (a getter or Proxy threw): pass plain values.') };
+    return { error: unreadable() };
   }
-  const { target, popup } = copy;
-  if (target !== undefined && !(target instanceof EventTarget)) return { error: invalid(`target must be an EventTarget, not ${describe(target)}.`) };
-  if (popup !== undefined && popup !== null && !isWindow(popup)) {
-    return { error: invalid(`popup must be the window opened in the click (or null), not ${describe(popup)}.`), target };
-  }
+  const target = copy.target;
+  if (target !== undefined && !(target instanceof EventTarget)) return { error: invalid('target must be an EventTarget.') };
+  if (!isWindow) return { error: invalid('popup must be the window opened in the click, or null.'), target };
   return { options: copy as T };
-}
-
-/** A window from `window.open` (another realm's, so `instanceof Window` does not answer). */
-function isWindow(value: unknown): value is Window {
-  try {
-    return typeof value === 'object' && value !== null && typeof (value as Window).closed === 'boolean' && typeof (value as Window).close === 'function';
-  } catch {
-    return false;
-  }
 }
 
 /** More scopes than any provider grants; a longer list is a mistake, not a request. */
@@ -93,17 +86,13 @@ function checkScopes(scopes: unknown): string[] | undefined | OutboundError {
 }
 
 /**
- * What the host passed, for a message: short, and safe for any value (`JSON.stringify` throws on
- * cycles, BigInt, a throwing getter or a revoked Proxy).
+ * What the host passed, for a message: a string quoted and cut short, anything else by its type
+ * (printing it could run a getter, or throw on a cycle or a revoked Proxy).
  */
 export function describe(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? Array.isArray(value) ? 'a list' : 'an object' : String(value);
-  } catch {
-    text = 'an unreadable value';
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  let text = typeof value === 'string' ? JSON.stringify(value) : `(${typeof value})`;
+  if (text.length > 80) text = `${text.slice(0, 77)}…`;
+  return text;
 }
 
 export function buildConnectRequest(
@@ -152,11 +141,11 @@ function checkRequest(appId: unknown, scopes: unknown, config: OutboundConfig, p
   let returnState: unknown;
   if (config.returnState !== undefined) {
     const json = toJson(config.returnState);
-    if (json === undefined) return invalid('returnState must be JSON-serialisable (no cycles, functions or BigInt): it is kept in sessionStorage.');
+    if (json === undefined) return invalid('returnState must be JSON-serialisable: it is kept in sessionStorage.');
     // Checked now, not when leaving: a record that does not fit would let the redirect go ahead
     // and the outcome would never be reported.
     if (!canStoreForReturn(json)) {
-      return invalid(`returnState is too large for sessionStorage (${json.length} characters as JSON): keep an ID there and the data elsewhere.`);
+      return invalid('returnState is too large for sessionStorage: keep an ID there, the data elsewhere.');
     }
     // The host gets back what was stored, in every mode: a plain copy, no getter runs twice.
     returnState = JSON.parse(json);

@@ -11,13 +11,11 @@ import { isLocalHost, parse } from './url-parse.js';
  */
 export const MAX_URL_LENGTH = 8 * 1024;
 
-/** The page's URL, or `undefined` outside a browser (server-side rendering, build tools). */
-function currentPage(): string | undefined {
-  return typeof window === 'undefined' ? undefined : window.location.href;
-}
-
-/** Why `url` is not a place to send the browser, or `undefined` when it is. */
-export function navigationRefusal(url: unknown, pageUrl: string | undefined = currentPage()): string | undefined {
+/**
+ * Why `url` is not a place to send the browser, or `undefined` when it is. `pageUrl` defaults to
+ * this page's (none outside a browser: server-side rendering, build tools).
+ */
+export function navigationRefusal(url: unknown, pageUrl = typeof window === 'undefined' ? undefined : location.href): string | undefined {
   if (typeof url !== 'string' || url.length === 0) return 'it is not a URL';
   if (url.length > MAX_URL_LENGTH) return `it is over ${MAX_URL_LENGTH} characters`;
   const parsed = parse(url);

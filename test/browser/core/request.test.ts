@@ -89,7 +89,7 @@ describe('a connect request', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     fails(buildConnectRequest('a', undefined, { redirectUrl: cyclic as never }, page), 'invalid-option', /redirect-url must be a URL string/);
-    fails(buildConnectRequest('a', undefined, { mode: cyclic as never }, page), 'invalid-option', /mode an object/);
+    fails(buildConnectRequest('a', undefined, { mode: cyclic as never }, page), 'invalid-option', /mode \(object\) must be one of/);
     let deep: unknown[] = [];
     for (let i = 0; i < 200_000; i++) deep = [deep];
     fails(buildConnectRequest('a', deep, {}, page), 'invalid-option', /array of strings/);
