@@ -25,6 +25,10 @@ const emulatorPlugin = {
 
 export default {
   files: ['test/browser/**/*.test.ts'],
+  // The test page and the emulator share the loopback host name 127.0.0.1, so the elements' own
+  // base-url attributes count as the page's site (core/trusted-api.ts: on loopback, the same
+  // host name), as a page and its local API do in development.
+  hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['browser', 'production'] },
   // One page at a time: keyboard tests need the focused page, and the suite takes seconds anyway.
   concurrency: 1,

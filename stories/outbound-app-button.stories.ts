@@ -300,7 +300,7 @@ export const RealRoundTripWithEmulator: Story = {
       size=${args.size!}
       variant=${args.variant!}
       project-id="P2OutboundElementsEmulator01"
-      base-url="http://127.0.0.1:4510"
+      base-url="http://localhost:4510"
       .getToken=${async () => {
         const response = await fetch('http://127.0.0.1:4510/emulator/sessions', {
           method: 'POST',

@@ -15,6 +15,7 @@
  */
 import { resolveConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
 import { noteKnownStatus } from './connection-state.js';
+import { untrustedApiError } from './trusted-api.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk, resolveToken } from './sdk.js';
@@ -169,6 +170,8 @@ export function refreshCatalog(): void {
   sessionMaybeChanged();
 }
 
+const refused = new Set<string>();
+
 export interface CatalogView {
   apps?: CatalogResult<CatalogApp[]>;
   connected?: CatalogResult<string[]>;
@@ -183,6 +186,13 @@ export interface CatalogView {
 export async function readCatalogFor(element: Element, want: { apps: boolean; status: boolean }, appIds?: string[]): Promise<CatalogView> {
   const config = resolveConfig(element);
   if (!config.sdk && !config.projectId) return {};
+  const refusal = untrustedApiError(element, config);
+  if (refusal) {
+    // Not one request: the session stays where the page chose. Said once per base URL.
+    if (!refused.has(refusal.message)) console.error(`[outbound-elements] not-configured: ${refusal.message}`);
+    refused.add(refusal.message);
+    return want.apps ? { apps: { state: 'error', error: refusal } } : {};
+  }
   const [apps, connected] = await Promise.all([
     want.apps ? readCatalog(config) : undefined,
     want.status ? readConnectedAppIds(config) : undefined,

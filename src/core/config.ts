@@ -150,9 +150,10 @@ export function getPageConfig(): OutboundConfig {
 /** Merges layers, most specific first: for each key the first value that is neither `undefined` nor `null` wins. */
 export function mergeConfig(...layers: (Partial<OutboundConfig> | undefined)[]): OutboundConfig {
   const merged: Record<string, unknown> = {};
+  const said = new Set<unknown>();
   for (const key of CONFIG_KEYS) {
     for (const layer of layers) {
-      const value = readSetting(layer, key);
+      const value = readSetting(layer, key, said);
       if (value !== undefined && value !== null) {
         merged[key] = value;
         break;
@@ -162,12 +163,16 @@ export function mergeConfig(...layers: (Partial<OutboundConfig> | undefined)[]):
   return merged as OutboundConfig;
 }
 
-/** A host's getter may throw: such a setting counts as unset (the console says which). */
-function readSetting(layer: Partial<OutboundConfig> | undefined, key: keyof OutboundConfig): unknown {
+/**
+ * A host's getter (or a Proxy) may throw: such a setting counts as unset, and the console says so
+ * once per layer.
+ */
+function readSetting(layer: Partial<OutboundConfig> | undefined, key: keyof OutboundConfig, said: Set<unknown>): unknown {
   try {
     return layer?.[key];
   } catch (error) {
-    console.error(`[outbound-elements] reading ${key} threw; it is ignored:`, error);
+    if (!said.has(layer)) console.error(`[outbound-elements] ${key} threw when read; ignored:`, error);
+    said.add(layer);
     return undefined;
   }
 }

@@ -16,10 +16,10 @@ import { checkPopupRedirect, closeUnusedPopup, connectInPopup } from './connect-
 import { focusPopupFlow, popupFlowFor } from './popup-flow.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
-import { buildConnectRequest, type ConnectOptions, type ConnectRequest } from './request.js';
+import { buildConnectRequest, readCallOptions, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError, resolveToken } from './sdk.js';
 import { wantsPopup } from './popup-window.js';
-import { isSafeNavigationUrl } from './url-safety.js';
+import { assertSafeConsentUrl } from './consent-url.js';
 
 /**
  * The one place that leaves the page. Kept as a replaceable object so that unit tests of our own
@@ -62,7 +62,8 @@ export type ConnectResult =
 export async function connect(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
   const [id, tenantId] = connectionIdOf(appId, resolveConfig(undefined, options).tenantId);
   if (!claimConnection(id, tenantId)) {
-    const { popup, target = document } = options ?? {};
+    const read = readCallOptions<CoreConnectOptions>(options);
+    const { popup, target = document } = 'options' in read ? read.options : {};
     closeUnusedPopup(popup);
     focusPopupFlow(id);
     // The caller whose popup is open is answered as the first time; anyone else starts nothing.
@@ -77,11 +78,11 @@ export async function connect(appId: string, options: CoreConnectOptions = {}): 
  * click, so the element shows `connecting` before any code loads). Every way out settles or
  * releases the claim.
  */
-export async function connectClaimed(appId: string, options: CoreConnectOptions = {}): Promise<ConnectResult> {
+export async function connectClaimed(appId: string, options: CoreConnectOptions = {}, refusal?: OutboundError): Promise<ConnectResult> {
   // Read defensively first: whatever a host passed (a throwing getter, a Proxy), the claim ends.
   const [id, tenantId] = connectionIdOf(appId, resolveConfig(undefined, options).tenantId);
   try {
-    return await attempt(appId, options ?? {});
+    return await attempt(appId, options, id, tenantId, refusal);
   } catch (error) {
     const target = isEventTarget(options) ? options.target : document;
     return fail(target, id, tenantId, new OutboundError('invalid-option', `reading the connect options failed: ${String((error as Error)?.message ?? error)}`, { cause: error }), undefined);
@@ -96,17 +97,20 @@ function isEventTarget(options: unknown): options is { target: EventTarget } {
   }
 }
 
-async function attempt(appId: string, options: CoreConnectOptions): Promise<ConnectResult> {
-  const { target = document, scopes, popup, ...rest } = options;
+/** One attempt; `refusal` (a base URL the page did not choose, trusted-api.ts) fails it before the start. */
+async function attempt(appId: string, options: CoreConnectOptions, id: string, tenantId: string | undefined, refusal?: OutboundError): Promise<ConnectResult> {
+  // One read of what the host passed: a getter or a Proxy must not answer differently later.
+  const read = readCallOptions<CoreConnectOptions>(options);
+  if ('error' in read) return fail(read.target ?? document, id, tenantId, read.error, undefined);
+  const { target = document, scopes, popup, ...rest } = read.options;
   warnUnknownOptions(rest);
   const config = resolveConfig(undefined, rest);
   const request = buildConnectRequest(appId, scopes, config, window.location.href);
-  const [id, tenantId] = connectionIdOf(appId, config.tenantId);
   const inPopup = !(request instanceof OutboundError) && wantsPopup(request.mode);
   if (!inPopup) closeUnusedPopup(popup);
   if (request instanceof OutboundError) return fail(target, id, tenantId, request, config.returnState);
 
-  const setupError = !config.sdk && !config.projectId ? notConfiguredError() : inPopup ? checkPopupRedirect(request) : undefined;
+  const setupError = refusal ?? (!config.sdk && !config.projectId ? notConfiguredError() : inPopup ? checkPopupRedirect(request) : undefined);
   if (setupError) {
     closeUnusedPopup(popup);
     return fail(target, id, tenantId, setupError, request.returnState);
@@ -201,12 +205,7 @@ async function requestConsentUrl(
   );
   if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
   const href = response.data?.url;
-  if (!isSafeNavigationUrl(href)) {
-    throw new OutboundError(
-      'invalid-response',
-      'Descope did not return an https: URL, so the browser stays here. Check base-url.',
-    );
-  }
+  assertSafeConsentUrl(href);
   return { href, nonce };
 }
 

@@ -1,5 +1,5 @@
 /** Which logo URLs the elements will show. */
-import { isLocalHost, parse } from './url-safety.js';
+import { isLocalHost, parse } from './url-parse.js';
 
 const IMAGE_DATA_URL = /^data:image\/[a-z0-9.+-]+[;,]/i;
 

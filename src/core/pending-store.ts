@@ -43,6 +43,27 @@ export function savePending(record: PendingConnection): boolean {
   }
 }
 
+/** Room the rest of a record takes besides `returnState` (IDs, scopes, the redirect URL). */
+const RECORD_OVERHEAD = 16 * 1024;
+
+/**
+ * Whether a record carrying `returnStateJson` fits in this tab's `sessionStorage`, found by
+ * writing it once (quotas differ by browser and by what the host already keeps there). `true`
+ * when storage is blocked altogether: that case is reported, and the connection still works.
+ */
+export function canStoreForReturn(returnStateJson: string): boolean {
+  const store = storage();
+  if (!store) return true;
+  const probe = 'outbound-elements:storage-probe'; // not PREFIX: a probe is never a pending record
+  try {
+    store.setItem(probe, returnStateJson + ' '.repeat(RECORD_OVERHEAD));
+    store.removeItem(probe);
+    return true;
+  } catch {
+    return false; // QuotaExceededError: the one way setItem fails once storage is there
+  }
+}
+
 /**
  * Removes a record and returns it if it is well-formed and recent (a consent screen left open
  * longer than the TTL is abandoned, not pending).

@@ -18,7 +18,7 @@
  * Flows live in memory only: popups report to the document that opened them.
  */
 import type { PendingConnection } from './pending-store.js';
-import { listenForPopupReturns, type PopupReturnMessage } from './popup-channel.js';
+import { listenForPopupReturns, markPopupWindow, type PopupReturnMessage } from './popup-channel.js';
 import { providerRefusal, reportOutcome } from './redirect-return.js';
 
 /** How often the popup's `closed` is read. */
@@ -66,8 +66,10 @@ export function navigatePopupFlow(appId: string, record: PendingConnection, cons
   flow.record = record;
   flow.consentUrl = consentUrl;
   flow.state = 'open';
-  if (flow.popup && !flow.popup.closed) flow.popup.location.replace(consentUrl);
-  else detach(flow);
+  if (flow.popup && !flow.popup.closed) {
+    markPopupWindow(flow.popup, record.nonce);
+    flow.popup.location.replace(consentUrl);
+  } else detach(flow);
   return true;
 }
 
@@ -105,6 +107,7 @@ export function resumePopupFlow(appId: string, target: EventTarget, popup: Windo
   flow.popup = popup;
   flow.state = 'open';
   clearTimeout(flow.timer);
+  if (flow.record) markPopupWindow(popup, flow.record.nonce);
   popup.location.replace(flow.consentUrl);
   watchClosed(flow);
   popup.focus();
@@ -177,11 +180,14 @@ function end(flow: PopupFlow): void {
   }
 }
 
-function onPopupMessage(message: PopupReturnMessage): void {
+function onPopupMessage(message: PopupReturnMessage, acknowledge: () => void): void {
   // Only a nonce this page started and still waits for; anything else (another tab's flow, a
-  // replay, a forgery) is not ours to report.
+  // replay, a forgery) is not ours to report, nor to acknowledge: that popup stays open.
   const flow = [...flows.values()].find((f) => f.record?.nonce === message.nonce);
   if (!flow) return;
+  // The popup closes itself on this: our reference to it reads `closed` after a provider's
+  // Cross-Origin-Opener-Policy, so closing it from here is not enough.
+  acknowledge();
   const record = flow.record!;
   end(flow);
   closeQuietly(flow.popup);

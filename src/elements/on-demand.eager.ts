@@ -57,7 +57,7 @@ export function warmUpOnApproach(): void {
 }
 
 function isConnectTarget(node: EventTarget): boolean {
-  return node instanceof Element && (/^outbound-app-(button|list)$/.test(node.localName) || node.hasAttribute('data-outbound-app-id'));
+  return node instanceof Element && (node.localName.startsWith('outbound-app-') || node.hasAttribute('data-outbound-app-id'));
 }
 
 /**
@@ -89,10 +89,13 @@ export async function connectFrom(element: HTMLElement, appId: unknown, options:
   }
 }
 
-/** The popup of `appId`'s connection: `focus` it, or `cancel` the connection (closing it). */
-export function popupAction(appId: string, action: 'focus' | 'cancel'): void {
-  loadOnDemand().then(
-    (module) => (action === 'focus' ? module.focusPopupFlow(appId) : module.cancelPopupFlow(appId)),
-    () => undefined, // no module, no popup
-  );
+/**
+ * The popup of `appId`'s connection: `focus` it, or `cancel` the connection (closing it); with
+ * `owner`, only a flow that element started. Nothing is loaded for it: no module, no popup.
+ */
+export function popupAction(appId: string, action: 'focus' | 'cancel', owner?: EventTarget): void {
+  const module = loaded;
+  if (!module || (owner && module.popupFlowFor(appId)?.target !== owner)) return;
+  if (action === 'focus') module.focusPopupFlow(appId);
+  else module.cancelPopupFlow(appId);
 }

@@ -8,6 +8,7 @@ import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.
 import { connectClaimed, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
 import { noteConnected } from '../core/catalog.js';
 import { onReturnOutcome } from '../core/connection-state.js';
+import { untrustedApiError } from '../core/trusted-api.js';
 import type { ConnectOptions } from '../core/request.js';
 import type { OutboundErrorCode } from '../core/errors.js';
 import type { FailureReasons } from './strings.js';
@@ -22,7 +23,7 @@ if (typeof document !== 'undefined') {
 
 export { preloadSdk };
 export { reportRedirectReturn } from '../core/redirect-return.js';
-export { cancelPopupFlow, focusPopupFlow } from '../core/popup-flow.js';
+export { cancelPopupFlow, focusPopupFlow, popupFlowFor } from '../core/popup-flow.js';
 export { onCatalogChange, readCatalogFor, refreshCatalog } from '../core/catalog.js';
 
 /**
@@ -42,12 +43,8 @@ export function connectFromElement(
   } catch (error) {
     console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
   }
-  return connectClaimed(appId as string, {
-    ...resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>)),
-    scopes: scopes as string[] | undefined,
-    target: element,
-    popup,
-  });
+  const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
+  return connectClaimed(appId as string, { ...config, scopes: scopes as string[] | undefined, target: element, popup }, untrustedApiError(element, config));
 }
 
 // ---- The words for a failure: needed only once something failed, so they load with the rest ----

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { parseScopes } from '../core/scopes.js';
+import { toScopes } from '../core/scopes.js';
 import { resolveConfig, type OutboundConfig } from '../core/config.js';
 import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
@@ -22,13 +22,17 @@ export type ButtonVariant = 'outline' | 'filled' | 'ghost';
 /** The attribute as given; reflected back only when the value is not `fallback` (the styles' default). */
 const reflectUnlessDefault = (fallback: string) => ({
   fromAttribute: (value: string | null) => value ?? fallback,
-  toAttribute: (value: unknown) => (value === fallback ? null : value),
+  toAttribute: (value: unknown) => (typeof value === 'string' && value !== fallback ? value : null),
 });
 
-const scopesConverter = {
-  fromAttribute: (value: string | null) => parseScopes(value),
-  toAttribute: (value: string[] | undefined) => (Array.isArray(value) ? value.join(' ') : null),
+/** Reflects strings only: a host's object or Symbol in a string property must not break the render. */
+const stringAttribute = {
+  fromAttribute: (value: string | null) => value,
+  toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
 };
+
+/** Property values rendered as text: anything but a string shows nothing rather than throwing. */
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * A button that connects the signed-in user's account to a Descope Outbound App (Google Contacts,
@@ -88,7 +92,8 @@ export class OutboundAppButton extends OutboundConfigElement {
   static override shadowRootOptions: ShadowRootInit = { ...OutboundConfigElement.shadowRootOptions, delegatesFocus: true };
   static override properties: PropertyDeclarations = {
     appId: { attribute: 'app-id' },
-    scopes: { attribute: 'scopes', converter: scopesConverter },
+    // Own accessor: a space-separated string becomes the list (frameworks set properties).
+    scopes: { attribute: 'scopes', noAccessor: true },
     appName: { attribute: 'app-name' },
     label: { attribute: 'label' },
     logo: { attribute: 'logo' },
@@ -97,15 +102,27 @@ export class OutboundAppButton extends OutboundConfigElement {
     size: { attribute: 'size', reflect: true, converter: reflectUnlessDefault('md') },
     variant: { attribute: 'variant', reflect: true, converter: reflectUnlessDefault('outline') },
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
-    ariaLabel: { attribute: 'aria-label', reflect: true },
+    ariaLabel: { attribute: 'aria-label', reflect: true, converter: stringAttribute },
     strings: { attribute: false },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
   appId?: string;
 
-  /** Scopes to request; the attribute is space-separated. Absent: the app's default scopes. */
-  scopes?: string[];
+  #scopes: unknown;
+
+  /**
+   * Scopes to request: an array, or a space-separated string (as the attribute is); reads back as
+   * an array. Absent: the app's default scopes.
+   */
+  get scopes(): string[] | undefined {
+    return this.#scopes as string[] | undefined;
+  }
+  set scopes(value: string[] | string | undefined) {
+    const old = this.#scopes;
+    this.#scopes = toScopes(value);
+    this.requestUpdate('scopes', old);
+  }
 
   /** Display name used in the default label ("Connect Google Contacts"). */
   appName?: string;
@@ -244,13 +261,9 @@ export class OutboundAppButton extends OutboundConfigElement {
   }
 
   /** The given logo, else the catalog's (from the network: https:, data:image/, http: on localhost only). */
-  #checkedLogo?: [url: unknown, safe: boolean];
   get #logoUrl(): string | undefined {
     if (this.#logoFailed) return undefined;
-    if (this.logo) {
-      if (this.#checkedLogo?.[0] !== this.logo) this.#checkedLogo = [this.logo, isSafeImageUrl(this.logo, document.baseURI)];
-      return this.#checkedLogo[1] ? this.logo : undefined;
-    }
+    if (this.logo) return isSafeImageUrl(this.logo, document.baseURI) ? this.logo : undefined;
     const remote = this.#catalogApp?.logo;
     return remote && isSafeRemoteImageUrl(remote) ? remote : undefined;
   }
@@ -258,6 +271,11 @@ export class OutboundAppButton extends OutboundConfigElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#resolved = undefined; // own or inherited settings may have changed: resolve again
     if (changed.has('logo')) this.#logoFailed = false;
+    // A new app-id while this button's popup is open: that flow is canceled, not left dangling.
+    if (changed.has('appId')) {
+      const [previous] = connectionIdOf(changed.get('appId'), undefined);
+      if (previous) popupAction(previous, 'cancel', this);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -289,7 +307,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     const busy = state.status === 'connecting';
     // The failure's words load with the connect code, which ran before anything could fail.
     const reason = (state.error && onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons)) || '';
-    const text = this.label || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
+    const label = text(this.label) || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
       state.status === 'connected' || state.status === 'error'
         ? html`<span class=${`badge ${state.status}`} aria-hidden="true"></span>`
@@ -298,16 +316,16 @@ export class OutboundAppButton extends OutboundConfigElement {
       <button
         part="button"
         type="button"
-        ?disabled=${this.disabled}
+        ?disabled=${!!this.disabled}
         aria-busy=${busy ? 'true' : nothing}
-        aria-label=${this.ariaLabel || nothing}
+        aria-label=${text(this.ariaLabel) || nothing}
         title=${reason || nothing}
         @click=${this.#onClick}
       >
         <span part="logo" class=${busy ? 'busy' : nothing}
           ><slot name="logo">${this.#renderLogo()}</slot>${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${badge}</span
         >
-        <span part="label"><slot>${text}</slot></span>
+        <span part="label"><slot>${label}</slot></span>
       </button>
       ${busy && state.flow === 'popup'
         ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>

@@ -23,6 +23,16 @@ type ListState =
   | { kind: 'signed-out' }
   | { kind: 'error'; message: string };
 
+/** The `apps` filter as a list of IDs; anything but an array of strings (or a string) shows every app. */
+function appIdsOf(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  try {
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : undefined;
+  } catch {
+    return undefined; // a revoked Proxy
+  }
+}
+
 const NOT_CONFIGURED =
   'No Descope project: set project-id (and base-url) on <outbound-app-list>, an <outbound-connect> around it, or configure(); or pass an sdk.';
 
@@ -107,7 +117,7 @@ export class AppListView implements ReactiveController {
     } else if (apps.state === 'error') {
       this.#set({ state: { kind: 'error', message: apps.error.message } });
     } else {
-      const only = this.host.apps;
+      const only = appIdsOf(this.host.apps);
       const shown = apps.value.filter((app) => !only || only.includes(app.id));
       shown.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
       const ids = connected?.state === 'ready' ? new Set(connected.value) : undefined;

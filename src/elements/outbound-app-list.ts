@@ -5,7 +5,7 @@ import { stringsFor, type StringOverrides } from './strings.js';
 
 const idsConverter = {
   fromAttribute: (value: string | null) => (value === null ? undefined : value.split(/\s+/).filter(Boolean)),
-  toAttribute: (value: string[] | undefined) => (Array.isArray(value) ? value.join(' ') : null),
+  toAttribute: () => null, // not reflected
 };
 
 /** What the list's content depends on: when one changes, it reads again (from the page cache). */

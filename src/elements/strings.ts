@@ -136,14 +136,24 @@ export function stringsFor(element: Element, own?: StringOverrides): ResolvedStr
   return last.resolved;
 }
 
+/** One entry of a host's table; a table that throws (a Proxy, a getter) counts as not having it. */
+function readTable(layer: StringOverrides | undefined, key: string): unknown {
+  try {
+    return (layer as Record<string, unknown> | undefined)?.[key];
+  } catch {
+    console.error(`[outbound-elements] strings.${key} threw when read; using the default.`);
+    return undefined;
+  }
+}
+
 let last: { version: number; layers: (StringOverrides | undefined)[]; resolved: ResolvedStrings } | undefined;
 
 function resolveStrings(layers: (StringOverrides | undefined)[]): ResolvedStrings {
-  const resolved = { reasons: layers.map((layer) => layer?.reasons).reverse() } as ResolvedStrings;
+  const resolved = { reasons: layers.map((layer) => readTable(layer, 'reasons') as FailureReasons | undefined).reverse() } as ResolvedStrings;
   for (const key of Object.keys(english) as (keyof OutboundStrings)[]) {
     let chosen: unknown = english[key];
     for (const layer of layers) {
-      const candidate = asFunction(layer?.[key], key);
+      const candidate = asFunction(readTable(layer, key), key);
       if (candidate) {
         chosen = candidate;
         break;

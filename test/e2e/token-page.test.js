@@ -85,6 +85,10 @@ for (const kind of /** @type {const} */ (['user', 'tenant'])) {
 
       await cell.getByRole('button', { name: /^Copy/ }).click();
       await page.locator('#token-status', { hasText: 'copied' }).waitFor();
+      // The status may still say "copied" from the previous Copy: wait for the clipboard itself.
+      await page
+        .waitForFunction(async (expected) => (await navigator.clipboard.readText()) === expected, value, { timeout: 5000 })
+        .catch(() => undefined);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), value, `Copy put the ${which} token on the clipboard`);
       assert.ok(!(await page.locator('#token-status').textContent())?.includes(value), 'the status never shows the value');
     }

@@ -4,11 +4,13 @@ import {
   parsePopupMessage,
   POPUP_MESSAGE_TYPE,
   POPUP_STORAGE_PREFIX,
+  POPUP_WINDOW_KEY,
   sendPopupReturn,
   type ChannelScope,
   type PopupReturnMessage,
 } from '../../../src/core/popup-channel.js';
 import { readPopupReturn } from '../../../src/core/popup-return.js';
+import { popupName } from '../../../src/core/popup-window.js';
 import { until } from '../support.js';
 
 const nonce = (n: number) => n.toString(16).padStart(32, '0');
@@ -118,39 +120,113 @@ describe('reading a popup return URL', () => {
 });
 
 describe('the popup\'s return page', () => {
-  async function load(query: string): Promise<DOMStringMap> {
+  const FIXTURE = '/test/browser/fixtures/popup-return.html';
+  const frames: HTMLIFrameElement[] = [];
+  afterEach(() => {
+    frames.splice(0).forEach((f) => f.remove());
+    sessionStorage.clear();
+  });
+
+  /** The fixture in a frame; `name` is the window name the page sees. */
+  async function load(query: string, name = ''): Promise<HTMLIFrameElement> {
     const frame = document.createElement('iframe');
-    frame.src = `/test/browser/fixtures/popup-return.html${query}`;
+    frame.name = name;
+    frame.src = `${FIXTURE}${query}`;
     document.body.append(frame);
-    try {
-      // While the frame navigates, its document may have no documentElement yet.
-      await until(() => !!frame.contentDocument?.documentElement?.dataset.relayed, 'the return page to run');
-      return { ...frame.contentDocument!.documentElement!.dataset };
-    } finally {
-      setTimeout(() => frame.remove(), 200);
-    }
+    frames.push(frame);
+    // While the frame navigates, its document may have no documentElement yet.
+    await until(() => !!frame.contentDocument?.documentElement?.dataset.relayed, 'the return page to run');
+    return frame;
+  }
+  const data = (frame: HTMLIFrameElement) => ({ ...frame.contentDocument!.documentElement!.dataset });
+
+  /** An opener that acknowledges the nonces in `mine` and records every message it hears. */
+  function opener(mine: string[]): { received: PopupReturnMessage[]; stop: () => void } {
+    const received: PopupReturnMessage[] = [];
+    const stop = listenForPopupReturns((m, acknowledge) => {
+      received.push(m);
+      if (mine.includes(m.nonce)) acknowledge();
+    });
+    return { received, stop };
   }
 
-  it('relays its nonce and the provider\'s error to the opener\'s channel and removes the markers from its URL', async () => {
-    const received: PopupReturnMessage[] = [];
-    const stop = listenForPopupReturns((m) => received.push(m));
+  it('in a window named as ours: relays the nonce and the provider\'s error, removes the markers, closes once acknowledged', async () => {
+    const { received, stop } = opener([nonce(12)]);
     try {
-      const page = await load(`?outbound-return=${nonce(12)}&outbound-popup=1&error=access_denied#x`);
-      expect(page.relayed).to.equal('true');
-      expect(page.url).to.equal('/test/browser/fixtures/popup-return.html#x');
+      // The name popup-window.ts gives the popups it opens.
+      const frame = await load(`?outbound-return=${nonce(12)}&outbound-popup=1&error=access_denied#x`, popupName('hubspot'));
+      expect(data(frame).relayed).to.equal('true');
+      expect(data(frame).url).to.equal(`${FIXTURE}#x`);
       await receivedAtLeast(received, 1);
       expect(received).to.deep.equal([message(12, { error: 'access_denied' })]);
+      await until(() => data(frame).closed === '1', 'the acknowledged popup to close');
+    } finally {
+      stop();
+    }
+  });
+
+  it('stays open when no page acknowledges its nonce (the opener did not start it, or is gone)', async () => {
+    const { received, stop } = opener([]); // hears it, does not own it
+    try {
+      const frame = await load(`?outbound-return=${nonce(15)}&outbound-popup=1`, 'outbound-elements:hubspot');
+      await receivedAtLeast(received, 1);
+      await settle();
+      expect(data(frame).closed).to.equal('0');
+    } finally {
+      stop();
+    }
+  });
+
+  it('in a window its opener marked with the nonce (name and opener lost to COOP): relays and closes once acknowledged', async () => {
+    // A frame shares this tab's sessionStorage, as the popup keeps its own across the provider.
+    sessionStorage.setItem(POPUP_WINDOW_KEY, nonce(16));
+    const { received, stop } = opener([nonce(16)]);
+    try {
+      const frame = await load(`?outbound-return=${nonce(16)}&outbound-popup=1`);
+      expect(data(frame).relayed).to.equal('true');
+      await receivedAtLeast(received, 1);
+      await until(() => data(frame).closed === '1', 'the acknowledged popup to close');
+      expect(sessionStorage.getItem(POPUP_WINDOW_KEY), 'the mark is used once').to.equal(null);
+    } finally {
+      stop();
+    }
+  });
+
+  it('in a real popup opened by a page of this origin: relays, and closes once acknowledged', async () => {
+    const { received, stop } = opener([nonce(17)]);
+    // No name of ours: what counts is an opener on this origin.
+    const popup = window.open(`${FIXTURE}?outbound-return=${nonce(17)}&outbound-popup=1#really-close=1`, 'some-other-name', 'popup,width=300,height=300');
+    try {
+      expect(popup, 'the test browser opens popups').to.not.equal(null);
+      await receivedAtLeast(received, 1);
+      expect(received).to.deep.equal([message(17)]);
+      await until(() => popup!.closed, 'the popup to close itself');
+    } finally {
+      stop();
+      popup?.close();
+    }
+  });
+
+  it('in a tab opened any other way (a link, another site\'s window.open): removes the markers and does nothing else', async () => {
+    const { received, stop } = opener([nonce(13)]); // even an opener that would own the nonce
+    try {
+      const frame = await load(`?view=a%20b&outbound-return=${nonce(13)}&outbound-popup=1&error=mine`);
+      expect(data(frame).relayed).to.equal('false');
+      expect(data(frame).url, 'markers gone, the host\'s own query kept byte for byte').to.equal(`${FIXTURE}?view=a%20b&error=mine`);
+      await settle();
+      await settle();
+      expect(received, 'nothing relayed').to.deep.equal([]);
+      expect(data(frame).closed, 'not closed').to.equal('0');
     } finally {
       stop();
     }
   });
 
   it('keeps the host\'s own query, byte for byte, when it removes the markers', async () => {
-    const received: PopupReturnMessage[] = [];
-    const stop = listenForPopupReturns((m) => received.push(m));
+    const { received, stop } = opener([]);
     try {
-      const page = await load(`?view=a%20b&outbound-return=${nonce(14)}&outbound-popup=1&state=x`);
-      expect(page.url).to.equal('/test/browser/fixtures/popup-return.html?view=a%20b&state=x');
+      const frame = await load(`?view=a%20b&outbound-return=${nonce(14)}&outbound-popup=1&state=x`, 'outbound-elements:x');
+      expect(data(frame).url).to.equal(`${FIXTURE}?view=a%20b&state=x`);
       await receivedAtLeast(received, 1);
     } finally {
       stop();
@@ -158,8 +234,8 @@ describe('the popup\'s return page', () => {
   });
 
   it('does nothing on a page that is not a popup return', async () => {
-    const page = await load(`?outbound-return=${nonce(13)}`);
-    expect(page.relayed).to.equal('false');
-    expect(page.url).to.contain('outbound-return');
+    const frame = await load(`?outbound-return=${nonce(13)}`, 'outbound-elements:x');
+    expect(data(frame).relayed).to.equal('false');
+    expect(data(frame).url).to.contain('outbound-return');
   });
 });

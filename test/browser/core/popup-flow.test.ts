@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { connect, type ConnectResult } from '../../../src/core/connect.js';
 import type { OutboundSdk } from '../../../src/core/config.js';
-import { POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
+import { POPUP_ACK_TYPE, POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
 import { cancelPopupFlow, forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import { popupName } from '../../../src/core/popup-window.js';
 import { getSdk } from '../../../src/core/sdk.js';
@@ -65,6 +65,29 @@ describe('popup mode (core connect)', () => {
     relay(nonceOf(calls[0]!));
     expect((await success).detail).to.deep.include({ appId: 'hubspot', returnState: { tab: 2 } });
     expect(popup!.closed, 'the opener closes what is left of the popup').to.equal(true);
+  });
+
+  it('acknowledges a nonce it started (so the popup closes itself), and no other', async () => {
+    const { sdk, calls } = await recordingSdk();
+    const target = new EventTarget();
+    await connect('hubspot', { mode: 'popup', sdk, target, popup: openPopup('hubspot') });
+    // Listening as the popup does, on the same-origin channel.
+    const acks: unknown[] = [];
+    const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
+    channel.onmessage = (event) => {
+      if ((event.data as { type?: string }).type === POPUP_ACK_TYPE) acks.push(event.data);
+    };
+    try {
+      relay('0123456789abcdef0123456789abcdef'); // nobody's: must stay open
+      const success = nextEvent(target, 'outbound-connect-success');
+      relay(nonceOf(calls[0]!));
+      await success;
+      await until(() => acks.length > 0, 'the acknowledgement');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(acks).to.deep.equal([{ type: POPUP_ACK_TYPE, nonce: nonceOf(calls[0]!) }]);
+    } finally {
+      channel.close();
+    }
   });
 
   it('keeps several flows apart and ignores nonces it did not start', async () => {

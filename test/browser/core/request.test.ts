@@ -29,11 +29,22 @@ describe('a connect request', () => {
   });
 
   it('accepts http only on localhost', () => {
-    expect(buildConnectRequest('a', undefined, { redirectUrl: 'http://localhost:3000/cb' }, page)).not.to.be.instanceOf(
-      OutboundError,
-    );
+    const localPage = 'http://localhost:3000/settings';
+    expect(buildConnectRequest('a', undefined, { redirectUrl: 'http://localhost:3000/cb' }, localPage)).not.to.be.instanceOf(OutboundError);
     fails(buildConnectRequest('a', undefined, { redirectUrl: 'http://app.example.com/cb' }, page), 'invalid-option', /redirect-url/);
-    fails(buildConnectRequest('a', undefined, { redirectUrl: 'javascript:alert(1)' }, page), 'invalid-option', /https/);
+    fails(buildConnectRequest('a', undefined, {}, 'http://app.example.com/cb'), 'invalid-option', /https/);
+    fails(buildConnectRequest('a', undefined, { redirectUrl: 'javascript:alert(1)' }, page), 'invalid-option', /origin/);
+  });
+
+  it('keeps redirect-url on the page\'s origin, in every mode, resolving // and /\\ as the browser does', () => {
+    for (const mode of ['redirect', 'popup', 'auto'] as const) {
+      for (const elsewhere of ['https://evil.example/', '//127.0.0.1:4510/x', '/\\127.0.0.1:4510/x', '\\\\evil.example/x', 'https://app.example.com:8443/', 'https://sub.app.example.com/']) {
+        fails(buildConnectRequest('a', undefined, { redirectUrl: elsewhere, mode }, page), 'invalid-option', /must be on this page's origin \(https:\/\/app\.example\.com\)/);
+      }
+    }
+    // What only looks odd but stays here is fine.
+    expect((buildConnectRequest('a', undefined, { redirectUrl: '  /done  ' }, page) as { redirectUrl: string }).redirectUrl).to.equal('https://app.example.com/done');
+    expect((buildConnectRequest('a', undefined, { redirectUrl: 'https://APP.example.com/x' }, page) as { redirectUrl: string }).redirectUrl).to.equal('https://app.example.com/x');
   });
 
   it('needs an app ID', () => {
@@ -56,6 +67,32 @@ describe('a connect request', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     fails(buildConnectRequest('a', undefined, { returnState: cyclic }, page), 'invalid-option', /JSON/);
+  });
+
+  it('refuses a returnState that sessionStorage cannot hold, before anything leaves', () => {
+    // Over any browser's sessionStorage quota (5 to 10 MB): the record would not be saved, and the
+    // return would never be reported.
+    fails(buildConnectRequest('a', undefined, { returnState: { draft: 'x'.repeat(6 * 1024 * 1024) } }, page), 'invalid-option', /too large for sessionStorage/);
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('outbound-elements:')), 'the probe leaves nothing').to.deep.equal([]);
+    // Deep, but JSON all the same (V8 serialises it without recursing): kept, not thrown.
+    let deep: unknown[] = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(buildConnectRequest('a', undefined, { returnState: deep }, page) instanceof OutboundError).to.equal(false);
+    fails(buildConnectRequest('a', undefined, { returnState: 10n }, page), 'invalid-option', /JSON-serialisable/);
+  });
+
+  it('refuses, never throws, when an option is a throwing getter or a hostile Proxy', () => {
+    const trap = new Proxy([], { get() { throw new Error('boom'); } });
+    fails(buildConnectRequest('a', trap, {}, page), 'invalid-option', /could not be read/);
+    const throwing = { get toJSON() { throw new Error('boom'); } };
+    fails(buildConnectRequest('a', undefined, { returnState: throwing }, page), 'invalid-option', /JSON/);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    fails(buildConnectRequest('a', undefined, { redirectUrl: cyclic as never }, page), 'invalid-option', /redirect-url must be a URL string/);
+    fails(buildConnectRequest('a', undefined, { mode: cyclic as never }, page), 'invalid-option', /mode \(object\) must be one of/);
+    let deep: unknown[] = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    fails(buildConnectRequest('a', deep, {}, page), 'invalid-option', /array of strings/);
   });
 
   it('keeps tenant options and returnState when valid', () => {
