@@ -19,6 +19,7 @@
  */
 import type { PendingConnection } from './pending-store.js';
 import { listenForPopupReturns, type PopupReturnMessage } from './popup-channel.js';
+import { notePopupTrouble } from './popup-trouble.js';
 import { providerRefusal, reportOutcome } from './redirect-return.js';
 
 /** How often the popup's `closed` is read. */
@@ -183,6 +184,7 @@ function onPopupMessage(message: PopupReturnMessage): void {
   const flow = [...flows.values()].find((f) => f.record?.nonce === message.nonce);
   if (!flow) return;
   const record = flow.record!;
+  notePopupTrouble(flow.state === 'lingering' ? 'opener-cut' : undefined);
   end(flow);
   closeQuietly(flow.popup);
   const refusal = providerRefusal(record, message.error, message.errorDescription);
