@@ -8,6 +8,8 @@ import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.
 import { connectClaimed, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
 import { noteConnected } from '../core/catalog.js';
 import { onReturnOutcome } from '../core/connection-state.js';
+import { debugFor, printReportIfDebug } from '../core/debug-log.js';
+import type { DiagnoseReport } from '../core/diagnose.js';
 import type { ConnectOptions } from '../core/request.js';
 import type { OutboundErrorCode } from '../core/errors.js';
 import type { FailureReasons } from './strings.js';
@@ -18,12 +20,18 @@ if (typeof document !== 'undefined') {
   onReturnOutcome((outcome) => {
     if (outcome.kind === 'success') noteConnected(outcome.appId, outcome.tenantId);
   });
+  printReportIfDebug();
 }
 
 export { preloadSdk };
 export { reportRedirectReturn } from '../core/redirect-return.js';
 export { cancelPopupFlow, focusPopupFlow } from '../core/popup-flow.js';
 export { onCatalogChange, readCatalogFor, refreshCatalog } from '../core/catalog.js';
+
+/** `diagnose()` for an element: its code is a chunk of its own, loaded only when asked. */
+export function diagnose(element: Element): Promise<DiagnoseReport> {
+  return import('../core/diagnose.js').then((module) => module.diagnose(element));
+}
 
 /**
  * Connects with `element`'s resolved configuration, `options` winning, for a connection the
@@ -42,8 +50,10 @@ export function connectFromElement(
   } catch (error) {
     console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
   }
+  const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
   return connectClaimed(appId as string, {
-    ...resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>)),
+    ...config,
+    debug: debugFor(element, config),
     scopes: scopes as string[] | undefined,
     target: element,
     popup,
