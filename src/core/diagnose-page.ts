@@ -7,13 +7,14 @@ import type { OutboundConfig } from './config.js';
 import type { Finding } from './diagnose.js';
 import { policyViolations } from './policy-violations.eager.js';
 import { lastPopupTrouble } from './popup-trouble.js';
-import { wantsPopup } from './popup-window.js';
 
 export function pageFindings(config: OutboundConfig, win: Window): Finding[] {
-  const popup = wantsPopup(config.mode);
+  const framed = isFramed(win);
+  // As popup-window.ts decides, for this window: `auto` is a popup inside a frame.
+  const popup = config.mode === 'popup' || (config.mode === 'auto' && framed);
   return [
     storageFinding(win),
-    framedFinding(win, config.mode),
+    framedFinding(framed, config.mode),
     ...policyFindings(config.baseUrl, win),
     popupFinding(win),
     isolationFinding(win, popup),
@@ -37,13 +38,15 @@ function storageFinding(win: Window): Finding | undefined {
   }
 }
 
-function framedFinding(win: Window, mode: OutboundConfig['mode']): Finding | undefined {
-  let framed: boolean;
+function isFramed(win: Window): boolean {
   try {
-    framed = win.top !== win.self;
+    return win.top !== win.self;
   } catch {
-    framed = true;
+    return true;
   }
+}
+
+function framedFinding(framed: boolean, mode: OutboundConfig['mode']): Finding | undefined {
   if (!framed || mode === 'auto' || mode === 'popup') return undefined;
   return {
     id: 'framed',
