@@ -35,6 +35,12 @@ export default [
       'core/index': 'src/core/index.ts',
       'elements/index': 'src/elements/index.ts',
       'locales/fr': 'src/locales/fr.ts',
+      'locales/de': 'src/locales/de.ts',
+      'locales/es': 'src/locales/es.ts',
+      'locales/ja': 'src/locales/ja.ts',
+      'locales/pt-BR': 'src/locales/pt-BR.ts',
+      'locales/he': 'src/locales/he.ts',
+      'locales/ar': 'src/locales/ar.ts',
     },
     external: isExternal,
     plugins: [

@@ -533,3 +533,15 @@ function applyMode(emulator) {
 
 applyMode(await detectEmulator());
 await loadUser();
+
+// ── diagnose(): the report of the first button's resolved settings (a small panel) ─────────────
+$('diagnose-button')?.addEventListener('click', async () => {
+  const out = $('diagnose-report');
+  try {
+    const report = await document.querySelector('outbound-app-button').diagnose();
+    const findings = report.findings.map((f) => `${f.severity.toUpperCase()} ${f.id}\n  seen: ${f.seen}\n  fix:  ${f.fix}`);
+    out.textContent = [`project ${report.projectId ?? '(none)'} · session: ${report.session.source}`, ...(findings.length ? findings : ['Nothing in the way.'])].join('\n\n');
+  } catch (error) {
+    out.textContent = `diagnose() failed: ${error}`;
+  }
+});

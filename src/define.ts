@@ -3,6 +3,8 @@
  * another copy of the package already did (the first definition stays). Does nothing outside a
  * browser, so importing it during server-side rendering or in a build tool does not throw.
  */
+// First, so a security-policy refusal of our requests is on record for diagnose() (tiny).
+import './core/policy-violations.eager.js';
 import { OutboundAppButton } from './elements/outbound-app-button.js';
 import { OutboundAppList } from './elements/outbound-app-list.js';
 import { OutboundConnect } from './elements/outbound-connect.js';

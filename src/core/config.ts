@@ -67,6 +67,8 @@ export interface OutboundConfig {
   strings?: StringOverrides;
   /** Show whether the user has already connected the app (asks Descope once per page). */
   checkStatus?: boolean;
+  /** Print `diagnose()`'s report once and log each connect step in the console. */
+  debug?: boolean;
 }
 
 export const CONFIG_KEYS = [
@@ -86,6 +88,7 @@ export const CONFIG_KEYS = [
   'locales',
   'strings',
   'checkStatus',
+  'debug',
 ] as const satisfies readonly (keyof OutboundConfig)[];
 
 const pageConfig: OutboundConfig = {};

@@ -7,6 +7,7 @@ import type { ConnectResult } from './connect.js';
 import { errorFromException } from './error-mapping.js';
 import { OutboundError } from './errors.js';
 import { abandonPopupFlow, beginPopupFlow, isFlowPopup, navigatePopupFlow, resumePopupFlow } from './popup-flow.js';
+import { notePopupTrouble } from './popup-trouble.js';
 import { openBlankPopup } from './popup-window.js';
 import type { ConnectRequest } from './request.js';
 
@@ -50,6 +51,7 @@ export function connectInPopup(
   const resumed = resumePopupFlow(request.appId, target, popup);
   if (resumed) return { status: 'popup', url: resumed };
   if (popup) return startPopupFlow(request, target, popup, steps);
+  notePopupTrouble('blocked');
   if (request.popupFallback === 'error') {
     return steps.fail(
       target,

@@ -9,6 +9,7 @@
  */
 import { dispatchOutboundEvent } from '../events.js';
 import { CONFIG_KEYS, resolveConfig, type OutboundConfig } from './config.js';
+import { debugStep, tokenSource } from './debug-log.js';
 import { claimConnection, connectionIdOf, notePopupShowing, releaseConnection, settleConnection } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
@@ -121,6 +122,7 @@ async function attempt(appId: string, options: CoreConnectOptions, id: string, t
     releaseConnection(id, tenantId);
     return { status: 'canceled' };
   }
+  debugStep(config, 'start', { appId: id, mode: request.mode, redirectUrl: request.redirectUrl, scopes: request.scopes, tenantId });
 
   if (inPopup) {
     const result = await connectInPopup(request, target, popup, {
@@ -145,6 +147,7 @@ async function redirect(request: ConnectRequest, config: OutboundConfig, target:
     console.warn('[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.');
   }
   rememberStarter(url.nonce, target);
+  debugStep(config, 'navigate', { to: url.href.split('?')[0] });
   navigation.assign(url.href);
   return { status: 'redirecting', url: url.href };
 }
@@ -191,6 +194,7 @@ async function requestConsentUrl(
   const token = await resolveToken(config);
   const sdk = await getSdk(config);
   const nonce = newNonce();
+  debugStep(config, 'request', { appId: request.appId, token: tokenSource(config), baseUrl: config.baseUrl ?? "the SDK's default" });
   // A fresh options object every call: the SDK deletes tenantId/tenantLevel from the one it gets.
   // Undefined keys never reach the wire (the SDK's body goes through JSON.stringify).
   const response = await sdk.outbound.connect(
@@ -203,6 +207,7 @@ async function requestConsentUrl(
     },
     token,
   );
+  debugStep(config, 'answer', { status: response?.code, ok: response?.ok === true });
   if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
   const href = response.data?.url;
   assertSafeConsentUrl(href);

@@ -16,6 +16,18 @@ export {
   type ConnectionStatus,
 } from './connection-state.js';
 export { refreshCatalog } from './catalog.js';
+export {
+  diagnose,
+  type DiagnoseReport,
+  type Finding,
+  type FindingId,
+  type FindingSeverity,
+  type SettingSource,
+  type SettingSources,
+  type DiagnosedSetting,
+  type SessionReport,
+  type SessionSource,
+} from './diagnose.js';
 export { relayPopupReturn } from './popup-return.js';
 export type {
   ConnectStartDetail,

@@ -19,6 +19,7 @@
  */
 import type { PendingConnection } from './pending-store.js';
 import { listenForPopupReturns, markPopupWindow, type PopupReturnMessage } from './popup-channel.js';
+import { notePopupTrouble } from './popup-trouble.js';
 import { providerRefusal, reportOutcome } from './redirect-return.js';
 
 /** How often the popup's `closed` is read. */
@@ -189,6 +190,7 @@ function onPopupMessage(message: PopupReturnMessage, acknowledge: () => void): v
   // Cross-Origin-Opener-Policy, so closing it from here is not enough.
   acknowledge();
   const record = flow.record!;
+  notePopupTrouble(flow.state === 'lingering' ? 'opener-cut' : undefined);
   end(flow);
   closeQuietly(flow.popup);
   const refusal = providerRefusal(record, message.error, message.errorDescription);

@@ -12,6 +12,7 @@
  * query, hash and history state.
  */
 import { dispatchOutboundEvent } from '../events.js';
+import { debugReturn } from './debug-log.js';
 import { connectionIdOf, recordReturnOutcome, settleConnection } from './connection-state.js';
 import { OutboundError } from './errors.js';
 import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
@@ -78,6 +79,7 @@ export function readRedirectReturn(): RedirectOutcome[] {
   }
 
   for (const record of takeAllPending()) outcomes.push({ kind: 'cancel', record });
+  debugReturn(marker !== undefined, outcomes);
   return outcomes;
 }
 

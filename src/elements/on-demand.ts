@@ -9,6 +9,8 @@ import { connectClaimed, preloadSdk, warnUnknownOptions, type ConnectResult } fr
 import { noteConnected } from '../core/catalog.js';
 import { onReturnOutcome } from '../core/connection-state.js';
 import { untrustedApiError } from '../core/trusted-api.js';
+import { debugFor, printReportIfDebug } from '../core/debug-log.js';
+import type { DiagnoseReport } from '../core/diagnose.js';
 import type { ConnectOptions } from '../core/request.js';
 import type { OutboundErrorCode } from '../core/errors.js';
 import type { FailureReasons } from './strings.js';
@@ -19,12 +21,18 @@ if (typeof document !== 'undefined') {
   onReturnOutcome((outcome) => {
     if (outcome.kind === 'success') noteConnected(outcome.appId, outcome.tenantId);
   });
+  printReportIfDebug();
 }
 
 export { preloadSdk };
 export { reportRedirectReturn } from '../core/redirect-return.js';
 export { cancelPopupFlow, focusPopupFlow, popupFlowFor } from '../core/popup-flow.js';
 export { onCatalogChange, readCatalogFor, refreshCatalog } from '../core/catalog.js';
+
+/** `diagnose()` for an element: its code is a chunk of its own, loaded only when asked. */
+export function diagnose(element: Element): Promise<DiagnoseReport> {
+  return import('../core/diagnose.js').then((module) => module.diagnose(element));
+}
 
 /**
  * Connects with `element`'s resolved configuration, `options` winning, for a connection the
@@ -44,7 +52,11 @@ export function connectFromElement(
     console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
   }
   const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
-  return connectClaimed(appId as string, { ...config, scopes: scopes as string[] | undefined, target: element, popup }, untrustedApiError(element, config));
+  return connectClaimed(
+    appId as string,
+    { ...config, debug: debugFor(element, config), scopes: scopes as string[] | undefined, target: element, popup },
+    untrustedApiError(element, config),
+  );
 }
 
 // ---- The words for a failure: needed only once something failed, so they load with the rest ----

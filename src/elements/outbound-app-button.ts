@@ -11,9 +11,6 @@ import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
 import { humanizeAppId, monogramLetter, stringsFor, type StringOverrides } from './strings.js';
 
-/** What the catalog read depends on: when one changes, the button reads again (from the page cache). */
-const CATALOG_INPUTS = ['appId', 'appName', 'logo', 'checkStatus', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sdk', 'token', 'getToken'];
-
 /** The button's state: the page's state of its connection. */
 export type ButtonStatus = ConnectionStatus;
 export type ButtonSize = 'sm' | 'md' | 'lg';
@@ -278,11 +275,11 @@ export class OutboundAppButton extends OutboundConfigElement {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
-    // Inherited settings (an <outbound-connect>, configure()) re-render without a changed
-    // property: read again then too (the page's cache answers when nothing changed).
-    if (!changed.size || CATALOG_INPUTS.some((name) => changed.has(name as keyof OutboundAppButton))) this.#readCatalog();
+    // After every update: own or inherited settings (an <outbound-connect>, configure()) may have
+    // changed what to read; the page's cache answers at once when nothing did.
+    this.#readCatalog();
   }
 
   /** What the live region says of the state: the last change, in words. */

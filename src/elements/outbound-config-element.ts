@@ -1,5 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { ConnectMode, OutboundSdk, PopupFallback } from '../core/config.js';
+import type { DiagnoseReport } from '../core/diagnose.js';
+import { loadOnDemand } from './on-demand.eager.js';
 
 /** `tenant-level` present → true, absent → undefined, so an unset element inherits. */
 const optionalBoolean = {
@@ -70,4 +72,19 @@ export class OutboundConfigElement extends LitElement {
   /** Show whether the user has already connected the app (boolean attribute `check-status`). */
   checkStatus?: boolean;
 
+  /**
+   * Debug mode: `diagnose()`'s report once in the console, and each connect step logged. The
+   * boolean attribute `debug` is read by the lazily loaded code (debug-log.ts), not declared
+   * here: nothing of debug mode is in the download before paint.
+   */
+  debug?: boolean;
+
+  /**
+   * What would get in the way of connecting with this element's resolved settings (own,
+   * `<outbound-connect>`, `configure()`): a typed report, without side effects. Asynchronous
+   * because its code loads on first use; `diagnose()` of `outbound-elements/core` is the same.
+   */
+  diagnose(): Promise<DiagnoseReport> {
+    return loadOnDemand().then((module) => module.diagnose(this));
+  }
 }
