@@ -5,7 +5,7 @@
  * page that opened the popup and closes the window; if the browser keeps the window open, it says
  * so. No Lit, no SDK: a few hundred bytes.
  */
-import { relayPopupReturn } from '../core/popup-return.js';
+import { relayPopupReturn } from '../core/popup-channel.js';
 
 const message = document.getElementById('outbound-callback-message');
 const say = (text: string) => {

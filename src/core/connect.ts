@@ -3,7 +3,7 @@
  *
  * validate → `outbound-connect-start` (cancelable) → token → SDK → `sdk.outbound.connect` →
  * check the URL → save the pending record → navigate (or, in popup mode, point the popup at it:
- * connect-popup.ts). Every failure becomes one
+ * the popup branch in popup-flow.ts). Every failure becomes one
  * `outbound-connect-error` with a contract code and a `console.error` that says what to fix;
  * the returned promise never rejects.
  */
@@ -13,13 +13,12 @@ import { debugStep, tokenSource } from './debug-log.js';
 import { claimConnection, connectionIdOf, notePopupShowing, releaseConnection, settleConnection } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
-import { checkPopupRedirect, closeUnusedPopup, connectInPopup } from './connect-popup.js';
-import { focusPopupFlow, popupFlowFor } from './popup-flow.js';
+import { checkPopupRedirect, closeUnusedPopup, connectInPopup, focusPopupFlow, popupFlowFor } from './popup-flow.js';
 import { newNonce, savePending } from './pending-store.js';
 import { markRedirectUrl, rememberStarter } from './redirect-return.js';
 import { buildConnectRequest, readCallOptions, type ConnectOptions, type ConnectRequest } from './request.js';
 import { getSdk, loadSdkModule, notConfiguredError, resolveToken } from './sdk.js';
-import { wantsPopup } from './popup-window.js';
+import { wantsPopup } from './popup-window.eager.js';
 import { assertSafeConsentUrl } from './consent-url.js';
 
 /**

@@ -6,11 +6,11 @@
 import type { OutboundConfig } from './config.js';
 import type { Finding } from './diagnose.js';
 import { policyViolations } from './policy-violations.eager.js';
-import { lastPopupTrouble } from './popup-trouble.js';
+import { lastPopupTrouble } from './popup-flow.js';
 
 export function pageFindings(config: OutboundConfig, win: Window): Finding[] {
   const framed = isFramed(win);
-  // As popup-window.ts decides, for this window: `auto` is a popup inside a frame.
+  // As popup-window.eager.ts decides, for this window: `auto` is a popup inside a frame.
   const popup = config.mode === 'popup' || (config.mode === 'auto' && framed);
   return [
     storageFinding(win),

@@ -28,7 +28,7 @@ export {
   type SessionReport,
   type SessionSource,
 } from './diagnose.js';
-export { relayPopupReturn } from './popup-return.js';
+export { relayPopupReturn } from './popup-channel.js';
 export type {
   ConnectStartDetail,
   ConnectSuccessDetail,

@@ -4,7 +4,7 @@
  * `sessionStorage` belongs to one browser tab: a return URL opened in another tab, or replayed
  * after its record was taken, finds nothing here and is not trusted. Records hold no token.
  */
-import { PENDING_PREFIX as PREFIX } from './return-markers.js';
+import { PENDING_PREFIX as PREFIX } from './redirect-return.eager.js';
 
 export interface PendingConnection {
   nonce: string;

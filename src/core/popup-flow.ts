@@ -1,6 +1,7 @@
 /**
  * The opener's side of popup-mode connections: one flow per app, from the blank popup opened in
- * the click to the result relayed back by the popup (popup-return.ts, popup-channel.ts).
+ * the click to the result relayed back by the popup (popup-channel.ts); the popup branch of
+ * `connect()`; and what went wrong with the last popup, for `diagnose()`.
  *
  * What real browsers do, and how this copes (measured in Chromium 156 with playwright-core):
  * - The popup's `closed` is polled. When the user closes it, the flow reports
@@ -19,8 +20,12 @@
  */
 import type { PendingConnection } from './pending-store.js';
 import { listenForPopupReturns, markPopupWindow, type PopupReturnMessage } from './popup-channel.js';
-import { notePopupTrouble } from './popup-trouble.js';
 import { providerRefusal, reportOutcome } from './redirect-return.js';
+import type { ConnectResult } from './connect.js';
+import { errorFromException } from './error-mapping.js';
+import { OutboundError } from './errors.js';
+import { openBlankPopup } from './popup-window.eager.js';
+import type { ConnectRequest } from './request.js';
 
 /** How often the popup's `closed` is read. */
 export const CLOSED_POLL_MS = 300;
@@ -211,5 +216,121 @@ function closeQuietly(popup: Window | null | undefined): void {
     if (popup && !popup.closed) popup.close();
   } catch {
     /* nothing to do */
+  }
+}
+
+// ---- The popup branch of connect() --------------------------------------------------------
+
+/**
+ * The popup branch of `connect()`: reuse a flow already under way for the app, or open the
+ * consent page in the popup, or apply `popup-fallback` when the browser blocked it.
+ * The flow's bookkeeping is in popup-flow.ts.
+ */
+/** The steps of `connect()` this branch shares: reporting a failure, asking Descope for the URL. */
+export interface ConnectSteps {
+  fail: (target: EventTarget, error: OutboundError) => ConnectResult;
+  /** Calls `sdk.outbound.connect` with a redirect URL marked for a popup return. */
+  consentUrl: () => Promise<{ href: string; nonce: string }>;
+}
+
+/**
+ * The popup reports back only to its own origin, so its return page must share the opener's:
+ * an `invalid-option` error otherwise, before anything starts.
+ */
+export function checkPopupRedirect(request: ConnectRequest): OutboundError | undefined {
+  const origin = new URL(request.redirectUrl).origin;
+  if (origin === window.location.origin) return undefined;
+  return new OutboundError(
+    'invalid-option',
+    `In popup mode, redirect-url must be on this page's origin (${window.location.origin}), where the popup can report back; ${origin} is not.`,
+  );
+}
+
+/** Closes a blank popup the caller opened that will not be used (never a flow's own popup). */
+export function closeUnusedPopup(popup: Window | null | undefined): void {
+  if (popup && !popup.closed && !isFlowPopup(popup)) popup.close();
+}
+
+/**
+ * After `outbound-connect-start`: resumes a flow that is still listening (its consent URL in the
+ * new popup, no second connect call), or starts one. `undefined` means: the popup was blocked and
+ * popup-fallback is `redirect`, so the caller redirects.
+ */
+export function connectInPopup(
+  request: ConnectRequest,
+  target: EventTarget,
+  given: Window | null | undefined,
+  steps: ConnectSteps,
+): Promise<ConnectResult> | ConnectResult | undefined {
+  const popup = given !== undefined ? given : openBlankPopup(request.appId);
+  const resumed = resumePopupFlow(request.appId, target, popup);
+  if (resumed) return { status: 'popup', url: resumed };
+  if (popup) return startPopupFlow(request, target, popup, steps);
+  notePopupTrouble('blocked');
+  if (request.popupFallback === 'error') {
+    return steps.fail(
+      target,
+      new OutboundError(
+        'popup-blocked',
+        'The browser blocked the popup. Start the connection from a click, or let the site open popups; popup-fallback="redirect" would use a full-page redirect instead.',
+      ),
+    );
+  }
+  console.warn('[outbound-elements] The browser blocked the popup, so this connection uses a full-page redirect (popup-fallback="redirect").');
+  return undefined;
+}
+
+async function startPopupFlow(
+  request: ConnectRequest,
+  target: EventTarget,
+  popup: Window,
+  steps: ConnectSteps,
+): Promise<ConnectResult> {
+  beginPopupFlow(request.appId, request.tenantId, target, popup, request.returnState);
+  try {
+    const url = await steps.consentUrl();
+    const { mode: _mode, popupFallback: _fallback, ...connection } = request;
+    const record = { ...connection, nonce: url.nonce, startedAt: Date.now() };
+    if (!navigatePopupFlow(request.appId, record, url.href)) return { status: 'canceled' };
+    return { status: 'popup', url: url.href };
+  } catch (error) {
+    abandonPopupFlow(request.appId);
+    return steps.fail(target, errorFromException(error));
+  }
+}
+
+// ---- What went wrong with the last popup (for diagnose()) ----------------------------------
+
+/**
+ * What went wrong with the last popup, for `diagnose()`: the browser blocked it, or the provider's
+ * page cut the opener relation (its `Cross-Origin-Opener-Policy` made the popup look closed while
+ * the user was still on it). Written by the popup code, kept in sessionStorage too, because a
+ * blocked popup falls back to a full-page redirect and the page that comes back is a new one.
+ */
+export type PopupTrouble = 'blocked' | 'opener-cut';
+
+const KEY = 'outbound-elements:popup-trouble';
+/** `null`: this page load saw a popup work. */
+let last: PopupTrouble | null | undefined;
+
+/** Remembers what went wrong with a popup just now; `undefined`: a popup worked, the trouble is history. Never throws. */
+export function notePopupTrouble(trouble: PopupTrouble | undefined): void {
+  last = trouble ?? null;
+  try {
+    if (trouble) sessionStorage.setItem(KEY, trouble);
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    /* storage blocked: this page load still knows */
+  }
+}
+
+/** What went wrong with the last popup of this tab, if anything. */
+export function lastPopupTrouble(win: Window = window): PopupTrouble | undefined {
+  if (win === window && last !== undefined) return last ?? undefined;
+  try {
+    const stored = win.sessionStorage.getItem(KEY);
+    return stored === 'blocked' || stored === 'opener-cut' ? stored : undefined;
+  } catch {
+    return undefined;
   }
 }

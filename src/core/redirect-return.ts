@@ -16,9 +16,8 @@ import { debugReturn } from './debug-log.js';
 import { connectionIdOf, recordReturnOutcome, settleConnection } from './connection-state.js';
 import { OutboundError } from './errors.js';
 import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
-import { POPUP_PARAM, PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-return.js';
-import { RETURN_PARAM } from './return-markers.js';
-import { joinQuery, splitQuery } from './query.js';
+import { POPUP_PARAM, PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-channel.js';
+import { RETURN_PARAM, joinQuery, splitQuery } from './redirect-return.eager.js';
 
 export { RETURN_PARAM };
 

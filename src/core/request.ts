@@ -124,6 +124,27 @@ function checkRequest(appId: unknown, scopes: unknown, config: OutboundConfig, p
   const redirect = resolveRedirectUrl(requested, pageUrl);
   if ('refusal' in redirect) return invalid(`redirect-url ${describe(requested)} ${redirect.refusal}.`);
 
+  const choices = checkChoices(config);
+  if (choices instanceof OutboundError) return choices;
+  const returnState = checkReturnState(config.returnState);
+  if (returnState instanceof OutboundError) return returnState;
+
+  // Optional keys may be undefined: JSON (the SDK's body, the pending record) and the events
+  // leave them out.
+  return {
+    appId: appId.trim(),
+    scopes: checkedScopes,
+    redirectUrl: redirect.url,
+    hash: redirect.hash,
+    ...choices,
+    tenantId: config.tenantId,
+    tenantLevel: config.tenantLevel,
+    returnState: returnState?.value,
+  };
+}
+
+/** `mode`, `popup-fallback`, `tenant-id` and `tenant-level`, or what is wrong with them. */
+function checkChoices(config: OutboundConfig): { mode: ConnectMode; popupFallback: PopupFallback } | OutboundError {
   const mode = config.mode ?? 'redirect';
   if (!CONNECT_MODES.includes(mode)) {
     return invalid(`mode ${describe(mode)} must be one of ${CONNECT_MODES.join(', ')}.`);
@@ -138,32 +159,22 @@ function checkRequest(appId: unknown, scopes: unknown, config: OutboundConfig, p
   if (config.tenantLevel !== undefined && typeof config.tenantLevel !== 'boolean') {
     return invalid('tenantLevel must be a boolean.');
   }
-  let returnState: unknown;
-  if (config.returnState !== undefined) {
-    const json = toJson(config.returnState);
-    if (json === undefined) return invalid('returnState must be JSON-serialisable: it is kept in sessionStorage.');
-    // Checked now, not when leaving: a record that does not fit would let the redirect go ahead
-    // and the outcome would never be reported.
-    if (!canStoreForReturn(json)) {
-      return invalid('returnState is too large for sessionStorage: keep an ID there, the data elsewhere.');
-    }
-    // The host gets back what was stored, in every mode: a plain copy, no getter runs twice.
-    returnState = JSON.parse(json);
-  }
+  return { mode, popupFallback };
+}
 
-  // Optional keys may be undefined: JSON (the SDK's body, the pending record) and the events
-  // leave them out.
-  return {
-    appId: appId.trim(),
-    scopes: checkedScopes,
-    redirectUrl: redirect.url,
-    hash: redirect.hash,
-    mode,
-    popupFallback,
-    tenantId: config.tenantId,
-    tenantLevel: config.tenantLevel,
-    returnState,
-  };
+/**
+ * The host's `returnState` as it will come back (a plain copy: no getter runs twice), or what is
+ * wrong with it. Checked now, not when leaving: a record that does not fit would let the redirect
+ * go ahead and the outcome would never be reported.
+ */
+function checkReturnState(value: unknown): { value: unknown } | undefined | OutboundError {
+  if (value === undefined) return undefined;
+  const json = toJson(value);
+  if (json === undefined) return invalid('returnState must be JSON-serialisable: it is kept in sessionStorage.');
+  if (!canStoreForReturn(json)) {
+    return invalid('returnState is too large for sessionStorage: keep an ID there, the data elsewhere.');
+  }
+  return { value: JSON.parse(json) };
 }
 
 /** `value` as JSON, or `undefined` when it has none (cycles, BigInt, a 200,000-deep array). */

@@ -8,7 +8,7 @@
 import type { ConnectResult } from '../core/connect.js';
 import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.js';
 import { claimConnection, connectionIdOf, getConnection, settleConnection } from '../core/connection-state.js';
-import { openBlankPopup, wantsPopup } from '../core/popup-window.js';
+import { openBlankPopup, wantsPopup } from '../core/popup-window.eager.js';
 import type { ConnectOptions } from '../core/request.js';
 
 type OnDemand = typeof import('./on-demand.js');

@@ -16,17 +16,15 @@ export type ButtonStatus = ConnectionStatus;
 export type ButtonSize = 'sm' | 'md' | 'lg';
 export type ButtonVariant = 'outline' | 'filled' | 'ghost';
 
-/** The attribute as given; reflected back only when the value is not `fallback` (the styles' default). */
-const reflectUnlessDefault = (fallback: string) => ({
+/**
+ * The attribute as given (absent: `fallback`); reflected back only when a string other than the
+ * fallback (the styles' default): a host's object or Symbol in the property must not break the
+ * render.
+ */
+const stringAttribute = (fallback?: string) => ({
   fromAttribute: (value: string | null) => value ?? fallback,
   toAttribute: (value: unknown) => (typeof value === 'string' && value !== fallback ? value : null),
 });
-
-/** Reflects strings only: a host's object or Symbol in a string property must not break the render. */
-const stringAttribute = {
-  fromAttribute: (value: string | null) => value,
-  toAttribute: (value: unknown) => (typeof value === 'string' ? value : null),
-};
 
 /** Property values rendered as text: anything but a string shows nothing rather than throwing. */
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -96,10 +94,10 @@ export class OutboundAppButton extends OutboundConfigElement {
     logo: { attribute: 'logo' },
     disabled: { attribute: 'disabled', type: Boolean, reflect: true },
     // Reflected when not the default: a page of 1,000 buttons is not 2,000 attribute writes.
-    size: { attribute: 'size', reflect: true, converter: reflectUnlessDefault('md') },
-    variant: { attribute: 'variant', reflect: true, converter: reflectUnlessDefault('outline') },
+    size: { attribute: 'size', reflect: true, converter: stringAttribute('md') },
+    variant: { attribute: 'variant', reflect: true, converter: stringAttribute('outline') },
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
-    ariaLabel: { attribute: 'aria-label', reflect: true, converter: stringAttribute },
+    ariaLabel: { attribute: 'aria-label', reflect: true, converter: stringAttribute() },
     strings: { attribute: false },
   };
 

@@ -4,7 +4,7 @@
  * gone after a full page load). `outbound-elements/define` starts it; a host that registers the
  * classes itself (`outbound-elements/elements`) calls `reportReturnsToElements()` once.
  */
-import { watchRedirectReturnLazily } from '../core/return-watch.js';
+import { watchRedirectReturnLazily } from '../core/redirect-return.eager.js';
 import { loadOnDemand } from './on-demand.eager.js';
 
 /** The elements currently in the document, in the order they connected. */

@@ -1,7 +1,7 @@
 /**
  * Every user-visible string of the elements, in one place: the English defaults. A page replaces
  * any of them (configure({ strings }), the button's `strings` property, or a locale table such
- * as `outbound-elements/locales/fr`); `i18n.ts` picks and merges them.
+ * as `outbound-elements/locales/fr`); the second half of this file picks and merges them.
  */
 import { getPageConfig, pageConfigVersion } from '../core/config.js';
 import type { OutboundErrorCode } from '../core/errors.js';

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { connect } from '../../../src/core/connect.js';
 import type { OutboundSdk } from '../../../src/core/config.js';
 import { forgetPopupFlows, popupFlowFor } from '../../../src/core/popup-flow.js';
-import { popupName } from '../../../src/core/popup-window.js';
+import { popupName } from '../../../src/core/popup-window.eager.js';
 import type { ConnectErrorDetail } from '../../../src/events.js';
 import { captureConsoleWarnings, isolateEachTest, nextEvent } from '../support.js';
 

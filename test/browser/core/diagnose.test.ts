@@ -1,17 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/define.js';
 import { configure, type OutboundSdk } from '../../../src/core/config.js';
 import { connect } from '../../../src/core/connect.js';
 import { diagnose, type DiagnoseReport, type FindingId } from '../../../src/core/diagnose.js';
 import { POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
-import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
-import { notePopupTrouble } from '../../../src/core/popup-trouble.js';
-import { popupName } from '../../../src/core/popup-window.js';
+import { forgetPopupFlows, notePopupTrouble } from '../../../src/core/popup-flow.js';
+import { popupName } from '../../../src/core/popup-window.eager.js';
 import { getSdk } from '../../../src/core/sdk.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
 import type { OutboundConnect } from '../../../src/elements/outbound-connect.js';
 import { captureConsoleWarnings, emulator, isolateEachTest, newSession, nextEvent } from '../support.js';
+import '../../../src/define.js';
 
 /** A JWT with `claims` as payload (unsigned: diagnose() only reads the payload). */
 function jwt(claims: Record<string, unknown>): string {

@@ -9,8 +9,8 @@ import {
   type ChannelScope,
   type PopupReturnMessage,
 } from '../../../src/core/popup-channel.js';
-import { readPopupReturn } from '../../../src/core/popup-return.js';
-import { popupName } from '../../../src/core/popup-window.js';
+import { readPopupReturn } from '../../../src/core/popup-channel.js';
+import { popupName } from '../../../src/core/popup-window.eager.js';
 import { until } from '../support.js';
 
 const nonce = (n: number) => n.toString(16).padStart(32, '0');
@@ -153,7 +153,7 @@ describe('the popup\'s return page', () => {
   it('in a window named as ours: relays the nonce and the provider\'s error, removes the markers, closes once acknowledged', async () => {
     const { received, stop } = opener([nonce(12)]);
     try {
-      // The name popup-window.ts gives the popups it opens.
+      // The name popup-window.eager.ts gives the popups it opens.
       const frame = await load(`?outbound-return=${nonce(12)}&outbound-popup=1&error=access_denied#x`, popupName('hubspot'));
       expect(data(frame).relayed).to.equal('true');
       expect(data(frame).url).to.equal(`${FIXTURE}#x`);

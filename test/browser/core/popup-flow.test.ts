@@ -3,7 +3,7 @@ import { connect, type ConnectResult } from '../../../src/core/connect.js';
 import type { OutboundSdk } from '../../../src/core/config.js';
 import { POPUP_ACK_TYPE, POPUP_MESSAGE_TYPE } from '../../../src/core/popup-channel.js';
 import { cancelPopupFlow, forgetPopupFlows } from '../../../src/core/popup-flow.js';
-import { popupName } from '../../../src/core/popup-window.js';
+import { popupName } from '../../../src/core/popup-window.eager.js';
 import { getSdk } from '../../../src/core/sdk.js';
 import type { ConnectCancelDetail, ConnectErrorDetail, ConnectSuccessDetail } from '../../../src/events.js';
 import { emulator, fault, isolateEachTest, nextEvent, until } from '../support.js';
@@ -27,7 +27,7 @@ async function recordingSdk(): Promise<{ sdk: OutboundSdk; calls: Call[] }> {
 
 const nonceOf = (call: Call) => new URL(call[1]!.redirectUrl!).searchParams.get('outbound-return')!;
 
-/** What the popup's return page sends (popup-return.ts), on the same-origin channel. */
+/** What the popup's return page sends (popup-channel.ts), on the same-origin channel. */
 function relay(nonce: string, extra: { error?: string; errorDescription?: string } = {}): void {
   const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
   channel.postMessage({ type: POPUP_MESSAGE_TYPE, nonce, ...extra });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { savePending, type PendingConnection } from '../../../src/core/pending-store.js';
 import { markRedirectUrl, readRedirectReturn, reportRedirectReturn } from '../../../src/core/redirect-return.js';
-import { mayHaveReturn } from '../../../src/core/return-markers.js';
+import { mayHaveReturn } from '../../../src/core/redirect-return.eager.js';
 import { clearStorage, nextEvent, setUrl } from '../support.js';
 
 const startPath = location.pathname + location.search;

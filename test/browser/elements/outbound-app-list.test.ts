@@ -222,7 +222,7 @@ describe('<outbound-app-list>', () => {
       await el.updateComplete;
       expect(row(el, 'slack').querySelector('button[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
 
-      // The popup's return page relays the result (popup-return.ts).
+      // The popup's return page relays the result (popup-channel.ts).
       const success = nextEvent<ConnectSuccessDetail>(el, 'outbound-connect-success');
       const channel = new BroadcastChannel(POPUP_MESSAGE_TYPE);
       channel.postMessage({ type: POPUP_MESSAGE_TYPE, nonce: new URL(redirectUrls[0]!).searchParams.get('outbound-return') });

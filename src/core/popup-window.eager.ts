@@ -4,6 +4,7 @@
  * kept tiny and ships in the drop-in's entry. Everything else about popups loads on demand.
  */
 
+
 /** One window name per app: a second click for the same app finds (and focuses) its popup. */
 export function popupName(appId: string): string {
   return `outbound-elements:${appId}`;
