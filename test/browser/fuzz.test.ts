@@ -257,9 +257,7 @@ async function counting(tally: Tally, body: (navigations: string[]) => Promise<v
     await new Promise((resolve) => setTimeout(resolve, 50));
     window.removeEventListener('error', onError, true);
     window.removeEventListener('unhandledrejection', onRejection, true);
-    forgetPopupFlows();
-    // Each input is a page view of its own: one that navigated has left.
-    forgetConnections();
+    endPageView();
     clearStorage();
   }
 }
@@ -284,6 +282,12 @@ function finish(tally: Tally, target: string): void {
   const report = tally.report(target);
   console.log(report);
   expect(tally.counts, report).to.deep.equal({ uncaught: 0, rejection: 0, 'unsafe navigation': 0, 'left connecting': 0 });
+}
+
+/** Each input is a page view of its own: one that navigated has left, and no popup stays open. */
+function endPageView(): void {
+  forgetPopupFlows();
+  forgetConnections();
 }
 
 /** Listens for the outcome events on `target`; `ended` says whether the flow is over. */
@@ -328,9 +332,7 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           tally.fail('rejection', stackOf(error));
         }
         checkNavigations(tally, navigations, before);
-        forgetPopupFlows();
-        // Each input is a page view of its own: one that navigated has left.
-        forgetConnections();
+        endPageView();
       }
     });
     finish(tally, 'core connect()');
@@ -401,9 +403,7 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           checkNavigations(tally, navigations, before);
         } finally {
           outcome.stop();
-          forgetPopupFlows();
-          // Each input is a page view of its own: one that navigated has left.
-          forgetConnections();
+          endPageView();
           el.remove();
         }
       }
@@ -457,9 +457,7 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           checkNavigations(tally, navigations, before);
         } finally {
           outcome.stop();
-          forgetPopupFlows();
-          // Each input is a page view of its own: one that navigated has left.
-          forgetConnections();
+          endPageView();
           provider.remove();
         }
       }
@@ -503,9 +501,7 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           }
         } finally {
           outcome.stop();
-          forgetPopupFlows();
-          // Each input is a page view of its own: one that navigated has left.
-          forgetConnections();
+          endPageView();
           provider.remove();
         }
       }
@@ -557,9 +553,7 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           checkNavigations(tally, navigations, before);
         } finally {
           outcome.stop();
-          forgetPopupFlows();
-          // Each input is a page view of its own: one that navigated has left.
-          forgetConnections();
+          endPageView();
           el.remove();
         }
       }

@@ -35,6 +35,24 @@ function run(args) {
   });
 }
 
+
+/**
+ * The API address a started CLI prints, once it says it is ready (or a rejection if it exits first).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<string>}
+ */
+function announcedBaseUrl(child) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const m = /Descope API:\s+(http:\/\/\S+)/.exec(out);
+      if (m && /Ctrl-C/.test(out)) resolve(m[1]);
+    });
+    child.on('close', () => reject(new Error(`exited early: ${out}`)));
+  });
+}
+
 test('the bin is an executable node script, shipped in the package', async () => {
   assert.equal(pkg.bin['outbound-emulator'], './emulator/cli.js');
   assert.ok(pkg.files.includes('emulator'));
@@ -61,15 +79,7 @@ test('runs with a custom key, apps file and state file, and stops cleanly on SIG
     '--apps', appsFile, '--state', stateFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.on('close', resolve));
   try {
-    const baseUrl = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /Descope API:\s+(http:\/\/\S+)/.exec(out);
-        if (m && /Ctrl-C/.test(out)) resolve(m[1]);
-      });
-      child.on('close', () => reject(new Error(`exited early: ${out}`)));
-    });
+    const baseUrl = await announcedBaseUrl(child);
     const res = await fetch(`${baseUrl}/v1/mgmt/outbound/apps`, { headers: { Authorization: 'Bearer P2CiProject:K2ci-key' } });
     assert.equal(res.status, 200);
     assert.deepEqual((await res.json()).apps.map((/** @type {any} */ a) => a.id), ['acme-crm']);
@@ -140,15 +150,7 @@ test('--allow-origin lets that origin\'s pages call the emulator; other websites
     { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.on('close', resolve));
   try {
-    const baseUrl = await new Promise((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /Descope API:\s+(http:\/\/\S+)/.exec(out);
-        if (m && /Ctrl-C/.test(out)) resolve(m[1]);
-      });
-      child.on('close', () => reject(new Error(`exited early: ${out}`)));
-    });
+    const baseUrl = await announcedBaseUrl(child);
     for (const origin of ['https://dev.example.com', 'http://10.0.0.7:3000']) {
       const res = await fetch(`${baseUrl}/emulator/requests`, { headers: { Origin: origin } });
       assert.equal(res.status, 200, origin);
