@@ -15,10 +15,9 @@
  */
 import { resolveConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
 import { noteKnownStatus } from './connection-state.js';
-import { untrustedApiError } from './trusted-api.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
-import { getSdk, resolveToken } from './sdk.js';
+import { getSdk, resolveToken, untrustedApiError } from './sdk.js';
 import { hasSession, sessionMaybeChanged } from './session-hint.js';
 
 export const CATALOG_PATH = '/v1/mgmt/outbound/apps';

@@ -180,6 +180,11 @@ function readSetting(layer: Partial<OutboundConfig> | undefined, key: keyof Outb
   }
 }
 
+/** `popup`, or `auto` inside a frame (where a top-level redirect would fail). */
+export function wantsPopup(mode: unknown): boolean {
+  return mode === 'popup' || (mode === 'auto' && window.top !== window);
+}
+
 /** The `<outbound-connect>` elements around `node`, nearest first, across shadow roots. */
 export function* enclosingProviders(node: Node): Generator<Element> {
   let current: Node | null = node.parentNode ?? null;

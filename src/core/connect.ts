@@ -8,18 +8,16 @@
  * the returned promise never rejects.
  */
 import { dispatchOutboundEvent } from '../events.js';
-import { CONFIG_KEYS, resolveConfig, type OutboundConfig } from './config.js';
+import { CONFIG_KEYS, enclosingProviders, mergeConfig, resolveConfig, wantsPopup, type OutboundConfig } from './config.js';
 import { debugStep, tokenSource } from './debug-log.js';
 import { claimConnection, connectionIdOf, notePopupShowing, releaseConnection, settleConnection } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError } from './errors.js';
 import { checkPopupRedirect, closeUnusedPopup, connectInPopup, focusPopupFlow, popupFlowFor } from './popup-flow.js';
-import { newNonce, savePending } from './pending-store.js';
-import { markRedirectUrl, rememberStarter } from './redirect-return.js';
+import { markRedirectUrl, newNonce, rememberStarter, savePending } from './pending-store.js';
 import { buildConnectRequest, readCallOptions, type ConnectOptions, type ConnectRequest } from './request.js';
-import { getSdk, loadSdkModule, notConfiguredError, resolveToken } from './sdk.js';
-import { wantsPopup } from './popup-window.eager.js';
-import { assertSafeConsentUrl } from './consent-url.js';
+import { getSdk, loadSdkModule, notConfiguredError, resolveToken, untrustedApiError } from './sdk.js';
+import { assertSafeConsentUrl } from './url-safety.js';
 
 /**
  * The one place that leaves the page. Kept as a replaceable object so that unit tests of our own
@@ -97,7 +95,7 @@ function isEventTarget(options: unknown): options is { target: EventTarget } {
   }
 }
 
-/** One attempt; `refusal` (a base URL the page did not choose, trusted-api.ts) fails it before the start. */
+/** One attempt; `refusal` (a base URL the page did not choose, sdk.ts) fails it before the start. */
 async function attempt(appId: string, options: CoreConnectOptions, id: string, tenantId: string | undefined, refusal?: OutboundError): Promise<ConnectResult> {
   // One read of what the host passed: a getter or a Proxy must not answer differently later.
   const read = readCallOptions<CoreConnectOptions>(options);
@@ -107,7 +105,7 @@ async function attempt(appId: string, options: CoreConnectOptions, id: string, t
   const config = resolveConfig(undefined, rest);
   const request = buildConnectRequest(appId, scopes, config, window.location.href);
   const inPopup = !(request instanceof OutboundError) && wantsPopup(request.mode);
-  if (!inPopup) closeUnusedPopup(popup);
+  if (!inPopup && popup) closeUnusedPopup(popup);
   if (request instanceof OutboundError) return fail(target, id, tenantId, request, config.returnState);
 
   const setupError = refusal ?? (!config.sdk && !config.projectId ? notConfiguredError() : inPopup ? checkPopupRedirect(request) : undefined);
@@ -121,7 +119,7 @@ async function attempt(appId: string, options: CoreConnectOptions, id: string, t
     releaseConnection(id, tenantId);
     return { status: 'canceled' };
   }
-  debugStep(config, 'start', { appId: id, mode: request.mode, redirectUrl: request.redirectUrl, scopes: request.scopes, tenantId });
+  if (config.debug) debugStep(config, 'start', { appId: id, mode: request.mode, redirectUrl: request.redirectUrl, scopes: request.scopes, tenantId });
 
   if (inPopup) {
     const result = await connectInPopup(request, target, popup, {
@@ -146,7 +144,7 @@ async function redirect(request: ConnectRequest, config: OutboundConfig, target:
     console.warn('[outbound-elements] sessionStorage is blocked, so the return cannot be recognised; the connection still works.');
   }
   rememberStarter(url.nonce, target);
-  debugStep(config, 'navigate', { to: url.href.split('?')[0] });
+  if (config.debug) debugStep(config, 'navigate', { to: url.href.split('?')[0] });
   navigation.assign(url.href);
   return { status: 'redirecting', url: url.href };
 }
@@ -166,6 +164,46 @@ function announceStart(target: EventTarget, request: ConnectRequest): boolean {
     },
     { cancelable: true },
   );
+}
+
+/**
+ * Connects with `element`'s resolved configuration, `options` winning, for a connection the
+ * element has claimed inside the click (elements/on-demand.eager.ts). A base URL set in the
+ * element's markup that the page did not choose is refused here (sdk.ts, `untrustedApiError`).
+ */
+export function connectFromElement(
+  element: HTMLElement,
+  appId: unknown,
+  options: ConnectOptions,
+  popup: Window | null | undefined,
+): Promise<ConnectResult> {
+  let scopes: unknown;
+  try {
+    if (options && typeof options === 'object') warnUnknownOptions(options);
+    scopes = options?.scopes;
+  } catch (error) {
+    console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
+  }
+  const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
+  return connectClaimed(
+    appId as string,
+    { ...config, debug: debugFor(element, config), scopes: scopes as string[] | undefined, target: element, popup },
+    untrustedApiError(element, config),
+  );
+}
+
+/**
+ * Whether `element` is in debug mode. The `debug` attribute is not a declared property (its code
+ * would load before paint), so it is read here (debug-log.ts loads only when it is on): the element, then each enclosing
+ * `<outbound-connect>`, the first with the attribute or the property deciding; else `configure()`.
+ */
+export function debugFor(element: Element, config: OutboundConfig): boolean {
+  for (const candidate of [element, ...enclosingProviders(element)]) {
+    if (candidate.hasAttribute('debug')) return candidate.getAttribute('debug') !== 'false';
+    const own = (candidate as { debug?: unknown }).debug;
+    if (own !== undefined && own !== null) return own === true;
+  }
+  return config.debug === true;
 }
 
 /** Fetches the SDK module ahead of a click, so the click does not wait for it. */
@@ -193,7 +231,7 @@ async function requestConsentUrl(
   const token = await resolveToken(config);
   const sdk = await getSdk(config);
   const nonce = newNonce();
-  debugStep(config, 'request', { appId: request.appId, token: tokenSource(config), baseUrl: config.baseUrl ?? "the SDK's default" });
+  if (config.debug) debugStep(config, 'request', { appId: request.appId, token: tokenSource(config), baseUrl: config.baseUrl ?? "the SDK's default" });
   // A fresh options object every call: the SDK deletes tenantId/tenantLevel from the one it gets.
   // Undefined keys never reach the wire (the SDK's body goes through JSON.stringify).
   const response = await sdk.outbound.connect(
@@ -206,7 +244,7 @@ async function requestConsentUrl(
     },
     token,
   );
-  debugStep(config, 'answer', { status: response?.code, ok: response?.ok === true });
+  if (config.debug) debugStep(config, 'answer', { status: response?.code, ok: response?.ok === true });
   if (!response?.ok) throw errorFromResponse(response?.code, response?.error);
   const href = response.data?.url;
   assertSafeConsentUrl(href);

@@ -5,7 +5,7 @@
  * nothing before paint; with it off, each step costs one property read. Tokens are never logged:
  * only where one came from.
  */
-import { enclosingProviders, resolveConfig, type OutboundConfig } from './config.js';
+import { resolveConfig, type OutboundConfig } from './config.js';
 import type { RedirectOutcome } from './redirect-return.js';
 
 export type DebugStep = 'start' | 'request' | 'answer' | 'navigate' | 'return';
@@ -34,20 +34,6 @@ export function tokenSource(config: OutboundConfig): string {
   if (config.token) return 'token property';
   if (config.sdk) return "the host's sdk (its own session)";
   return `the persisted session (localStorage "${config.storagePrefix ?? ''}DSR", or the DSR cookie)`;
-}
-
-/**
- * Whether `element` is in debug mode. The `debug` attribute is not a declared property (its code
- * would load before paint), so it is read here: the element, then each enclosing
- * `<outbound-connect>`, the first with the attribute or the property deciding; else `configure()`.
- */
-export function debugFor(element: Element, config: OutboundConfig): boolean {
-  for (const candidate of [element, ...enclosingProviders(element)]) {
-    if (candidate.hasAttribute('debug')) return candidate.getAttribute('debug') !== 'false';
-    const own = (candidate as { debug?: unknown }).debug;
-    if (own !== undefined && own !== null) return own === true;
-  }
-  return config.debug === true;
 }
 
 /** An element with the `debug` attribute, if the page has one. */

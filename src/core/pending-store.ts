@@ -4,7 +4,8 @@
  * `sessionStorage` belongs to one browser tab: a return URL opened in another tab, or replayed
  * after its record was taken, finds nothing here and is not trusted. Records hold no token.
  */
-import { PENDING_PREFIX as PREFIX } from './redirect-return.eager.js';
+import { POPUP_PARAM } from './popup-channel.js';
+import { PENDING_PREFIX as PREFIX, RETURN_PARAM } from './redirect-return.eager.js';
 
 export interface PendingConnection {
   nonce: string;
@@ -96,4 +97,29 @@ export function takeAllPending(): PendingConnection[] {
 /** 122 random bits (a v4 UUID), URL-safe. */
 export function newNonce(): string {
   return crypto.randomUUID().replaceAll('-', '');
+}
+
+// ---- Before leaving: the marked redirect URL and the element that started it ---------------
+
+/**
+ * Adds our marker to a redirect URL (absolute, without hash). Appended as text: re-serialising
+ * the query (as `URLSearchParams` does) would change the host's own encoding, e.g. `%20` to `+`.
+ */
+export function markRedirectUrl(redirectUrl: string, nonce: string, popup = false): string {
+  const separator = /[?&]$/.test(redirectUrl) ? '' : redirectUrl.includes('?') ? '&' : '?';
+  return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}${popup ? `&${POPUP_PARAM}=1` : ''}`;
+}
+
+/** Elements that started a connection and are still alive (they are, after a back/forward-cache restore). */
+const startedBy = new Map<string, EventTarget>();
+
+export function rememberStarter(nonce: string, target: EventTarget): void {
+  startedBy.set(nonce, target);
+}
+
+/** The element that started `nonce`'s connection, if it is still known; it is forgotten as read. */
+export function takeStarter(nonce: string): EventTarget | undefined {
+  const target = startedBy.get(nonce);
+  startedBy.delete(nonce);
+  return target;
 }

@@ -10,11 +10,6 @@ export function popupName(appId: string): string {
   return `outbound-elements:${appId}`;
 }
 
-/** `popup`, or `auto` inside a frame (where a top-level redirect would fail). */
-export function wantsPopup(mode: unknown): boolean {
-  return mode === 'popup' || (mode === 'auto' && window.top !== window);
-}
-
 /**
  * Opens (or finds, by name) the app's popup window, centred on this window and still blank
  * (same-origin `about:blank`): the consent URL is not known yet. `null` when the browser blocked it.

@@ -15,8 +15,8 @@ import { dispatchOutboundEvent } from '../events.js';
 import { debugReturn } from './debug-log.js';
 import { connectionIdOf, recordReturnOutcome, settleConnection } from './connection-state.js';
 import { OutboundError } from './errors.js';
-import { takeAllPending, takePending, type PendingConnection } from './pending-store.js';
-import { POPUP_PARAM, PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-channel.js';
+import { takeAllPending, takePending, takeStarter, type PendingConnection } from './pending-store.js';
+import { PROVIDER_ERROR_PARAMS, relayPopupReturn } from './popup-channel.js';
 import { RETURN_PARAM, joinQuery, splitQuery } from './redirect-return.eager.js';
 
 export { RETURN_PARAM };
@@ -28,15 +28,6 @@ export type RedirectOutcome<R extends OutcomeRecord = PendingConnection> =
   | { kind: 'success'; record: R }
   | { kind: 'error'; record: R; error: OutboundError }
   | { kind: 'cancel'; record: R };
-
-/**
- * Adds our marker to a redirect URL (absolute, without hash). Appended as text: re-serialising
- * the query (as `URLSearchParams` does) would change the host's own encoding, e.g. `%20` to `+`.
- */
-export function markRedirectUrl(redirectUrl: string, nonce: string, popup = false): string {
-  const separator = /[?&]$/.test(redirectUrl) ? '' : redirectUrl.includes('?') ? '&' : '?';
-  return `${redirectUrl}${separator}${RETURN_PARAM}=${nonce}${popup ? `&${POPUP_PARAM}=1` : ''}`;
-}
 
 /**
  * Reads the current URL and this tab's records, cleans the URL, and says what happened.
@@ -95,13 +86,6 @@ export function providerRefusal(
   return new OutboundError('provider-error', `The provider did not grant access: ${description || error || 'access denied'}.`);
 }
 
-/** Elements that started a connection and are still alive (they are, after a back/forward-cache restore). */
-const startedBy = new Map<string, EventTarget>();
-
-export function rememberStarter(nonce: string, target: EventTarget): void {
-  startedBy.set(nonce, target);
-}
-
 export interface WatchOptions {
   /** Where to report a return for `appId` when the element that started it is gone. */
   resolveTarget?: (appId: string) => EventTarget | null | undefined;
@@ -141,8 +125,7 @@ function afterPageReady(callback: () => void): void {
 
 function dispatchOutcome(outcome: RedirectOutcome, options: WatchOptions): void {
   const { record } = outcome;
-  const starter = startedBy.get(record.nonce);
-  startedBy.delete(record.nonce);
+  const starter = takeStarter(record.nonce);
   reportOutcome((starter && isAttached(starter) ? starter : undefined) ?? options.resolveTarget?.(record.appId) ?? document, outcome, 'redirect');
 }
 

@@ -2,6 +2,7 @@
  * Which URLs the elements will navigate to or show, and how the redirect URL is resolved.
  * Remote strings decide where the browser goes, so every check here errs on the side of refusing.
  */
+import { OutboundError } from './errors.js';
 import { isLocalHost, parse } from './url-parse.js';
 
 /**
@@ -60,3 +61,15 @@ export function resolveRedirectUrl(input: string, pageUrl: string): { url: strin
   parsed.hash = '';
   return { url: parsed.href, hash };
 }
+
+/** The consent URL Descope returned may be followed; else an `invalid-response` that says why not. */
+export function assertSafeConsentUrl(url: unknown, pageUrl?: string): asserts url is string {
+  const refusal = navigationRefusal(url, pageUrl);
+  if (refusal) {
+    throw new OutboundError(
+      'invalid-response',
+      `Descope's consent URL was refused: ${refusal}. Check base-url.`,
+    );
+  }
+}
+

@@ -6,9 +6,9 @@
  * and a second click starts nothing) and, in popup mode, opening the blank popup.
  */
 import type { ConnectResult } from '../core/connect.js';
-import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.js';
+import { mergeConfig, resolveConfig, wantsPopup, type OutboundConfig } from '../core/config.js';
 import { claimConnection, connectionIdOf, getConnection, settleConnection } from '../core/connection-state.js';
-import { openBlankPopup, wantsPopup } from '../core/popup-window.eager.js';
+import { openBlankPopup } from '../core/popup-window.eager.js';
 import type { ConnectOptions } from '../core/request.js';
 
 type OnDemand = typeof import('./on-demand.js');

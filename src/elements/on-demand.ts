@@ -4,14 +4,10 @@
  * configuration, reporting a redirect return, the popup flow's controls, and the app catalog
  * client (names, logos and status for the buttons and `<outbound-app-list>`).
  */
-import { mergeConfig, resolveConfig, type OutboundConfig } from '../core/config.js';
-import { connectClaimed, preloadSdk, warnUnknownOptions, type ConnectResult } from '../core/connect.js';
 import { noteConnected } from '../core/catalog.js';
 import { onReturnOutcome } from '../core/connection-state.js';
-import { untrustedApiError } from '../core/trusted-api.js';
-import { debugFor, printReportIfDebug } from '../core/debug-log.js';
+import { printReportIfDebug } from '../core/debug-log.js';
 import type { DiagnoseReport } from '../core/diagnose.js';
-import type { ConnectOptions } from '../core/request.js';
 import type { OutboundErrorCode } from '../core/errors.js';
 import type { FailureReasons } from './strings.js';
 
@@ -24,7 +20,7 @@ if (typeof document !== 'undefined') {
   printReportIfDebug();
 }
 
-export { preloadSdk };
+export { connectFromElement, preloadSdk } from '../core/connect.js';
 export { reportRedirectReturn } from '../core/redirect-return.js';
 export { cancelPopupFlow, focusPopupFlow, popupFlowFor } from '../core/popup-flow.js';
 export { onCatalogChange, readCatalogFor, refreshCatalog } from '../core/catalog.js';
@@ -34,30 +30,6 @@ export function diagnose(element: Element): Promise<DiagnoseReport> {
   return import('../core/diagnose.js').then((module) => module.diagnose(element));
 }
 
-/**
- * Connects with `element`'s resolved configuration, `options` winning, for a connection the
- * element has claimed (on-demand.eager.ts).
- */
-export function connectFromElement(
-  element: HTMLElement,
-  appId: unknown,
-  options: ConnectOptions,
-  popup: Window | null | undefined,
-): Promise<ConnectResult> {
-  let scopes: unknown;
-  try {
-    if (options && typeof options === 'object') warnUnknownOptions(options);
-    scopes = options?.scopes;
-  } catch (error) {
-    console.error('[outbound-elements] reading the connect options threw; they are ignored:', error);
-  }
-  const config = resolveConfig(element, mergeConfig(options as Partial<OutboundConfig>, element as Partial<OutboundConfig>));
-  return connectClaimed(
-    appId as string,
-    { ...config, debug: debugFor(element, config), scopes: scopes as string[] | undefined, target: element, popup },
-    untrustedApiError(element, config),
-  );
-}
 
 // ---- The words for a failure: needed only once something failed, so they load with the rest ----
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { savePending, type PendingConnection } from '../../../src/core/pending-store.js';
-import { markRedirectUrl, readRedirectReturn, reportRedirectReturn } from '../../../src/core/redirect-return.js';
+import { markRedirectUrl, savePending, type PendingConnection } from '../../../src/core/pending-store.js';
+import { readRedirectReturn, reportRedirectReturn } from '../../../src/core/redirect-return.js';
 import { mayHaveReturn } from '../../../src/core/redirect-return.eager.js';
 import { clearStorage, nextEvent, setUrl } from '../support.js';
 

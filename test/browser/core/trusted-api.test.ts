@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import { configure } from '../../../src/core/config.js';
-import { isTrustedApi } from '../../../src/core/trusted-api.js';
+import { isTrustedApi } from '../../../src/core/sdk.js';
 import type { OutboundAppButton } from '../../../src/elements/outbound-app-button.js';
 import type { ConnectErrorDetail } from '../../../src/events.js';
 import { captureConsoleWarnings, emulator, isolateEachTest, nextEvent, until } from '../support.js';

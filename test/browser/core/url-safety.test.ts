@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isSafeImageUrl } from '../../../src/core/image-url.js';
-import { assertSafeConsentUrl } from '../../../src/core/consent-url.js';
-import { isSafeNavigationUrl, MAX_URL_LENGTH } from '../../../src/core/url-safety.js';
+import { assertSafeConsentUrl, isSafeNavigationUrl, MAX_URL_LENGTH } from '../../../src/core/url-safety.js';
 
 const publicPage = 'https://app.example.com/settings';
 const localPage = 'http://localhost:3000/settings';
