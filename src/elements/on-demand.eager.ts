@@ -38,19 +38,26 @@ export function warmUpConnect(): void {
 }
 
 let approaching = false;
+let warmed = false;
+
+/** What an element of ours does when a pointer or focus reaches it (the button: its live region). */
+export const APPROACHED = Symbol('outbound-elements.approached');
 
 /**
- * Starts loading the connect code when a pointer or focus reaches a button, a list or a headless
- * trigger: one pair of listeners for the whole page (not two per element), removed once used.
+ * When a pointer or focus reaches a button, a list or a headless trigger: the connect code starts
+ * loading (once), and each element reached is told through its `APPROACHED` method (the button
+ * puts its live region in place then, before any click). One pair of listeners for the whole
+ * page, not two per element.
  */
 export function warmUpOnApproach(): void {
   if (approaching) return;
   approaching = true;
   const onApproach = (event: Event) => {
-    if (!event.composedPath().some(isConnectTarget)) return;
-    document.removeEventListener('pointerover', onApproach, true);
-    document.removeEventListener('focusin', onApproach, true);
-    warmUpConnect();
+    const reached = event.composedPath().filter(isConnectTarget);
+    if (!reached.length) return;
+    if (!warmed) warmUpConnect();
+    warmed = true;
+    for (const element of reached) (element as { [APPROACHED]?: () => void })[APPROACHED]?.();
   };
   document.addEventListener('pointerover', onApproach, { capture: true, passive: true });
   document.addEventListener('focusin', onApproach, true);

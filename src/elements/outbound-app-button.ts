@@ -5,7 +5,7 @@ import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import { hasSession, onSessionMaybeChanged } from '../core/session-hint.js';
 import { ConnectionController } from './connection-controller.js';
-import { connectFrom, loadOnDemand, onDemandIfLoaded, popupAction, warmUpOnApproach } from './on-demand.eager.js';
+import { APPROACHED, connectFrom, loadOnDemand, onDemandIfLoaded, popupAction, warmUpOnApproach } from './on-demand.eager.js';
 import { trackElement } from './return-reporting.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { buttonStyles } from './outbound-app-button.styles.js';
@@ -167,7 +167,6 @@ export class OutboundAppButton extends OutboundConfigElement {
     // Fetch the connect code and the SDK while the pointer or focus is on its way to a click.
     warmUpOnApproach();
     this.#resolved = undefined; // moved: other <outbound-connect> ancestors
-    if (!this.hasAttribute('status')) this.setAttribute('status', this.status);
     if (this.hasUpdated) this.#readCatalog();
   }
 
@@ -189,6 +188,21 @@ export class OutboundAppButton extends OutboundConfigElement {
     if (this.disabled) return;
     await connectFrom(this, this.appId, { scopes: this.scopes });
   }
+
+  /**
+   * Whether the live region is in the page. It is rendered once a pointer or focus reaches the
+   * button (before any click, so a screen reader hears the first change) or once there is
+   * something to say: a page of idle buttons holds no thousand empty regions.
+   */
+  #live = false;
+
+  /** A pointer or focus reached the button (on-demand.eager.ts): the live region goes in place. */
+  [APPROACHED](): void {
+    if (this.#live) return;
+    this.#live = true;
+    this.requestUpdate();
+  }
+
 
   /** The settings this button resolves (own, `<outbound-connect>`, `configure()`), once per update. */
   #resolved?: OutboundConfig;
@@ -302,6 +316,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     const busy = state.status === 'connecting';
     // The failure's words load with the connect code, which ran before anything could fail.
     const reason = (state.error && onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons)) || '';
+    const announcement = this.#announcement(state, name, reason);
     const label = text(this.label) || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
     const badge =
       state.status === 'connected' || state.status === 'error'
@@ -327,7 +342,7 @@ export class OutboundAppButton extends OutboundConfigElement {
             ${words.cancel()}
           </button>`
         : nothing}
-      <span class="visually-hidden" role="status">${this.#announcement(state, name, reason)}</span>
+      ${this.#live || announcement ? html`<span class="visually-hidden" role="status">${announcement}</span>` : nothing}
     `;
   }
 }

@@ -125,6 +125,22 @@ describe('<outbound-app-button> size, variant and accessible name', () => {
     expect(await accessibleButtonNames()).to.deep.equal([long]);
   });
 
+  it('has its live region in place once focus or a pointer reaches it, before any click (a page of idle buttons holds none)', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <outbound-app-button app-id="slack"></outbound-app-button><outbound-app-button app-id="notion"></outbound-app-button>
+    </div>`);
+    const [keyboard, mouse] = [...wrapper.querySelectorAll('outbound-app-button')] as OutboundAppButton[];
+    const region = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[role="status"]');
+    expect([region(keyboard!), region(mouse!)]).to.deep.equal([null, null]);
+    keyboard!.focus();
+    await keyboard!.updateComplete;
+    expect(region(keyboard!), 'after focus').not.to.equal(null);
+    inner(mouse!).dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await mouse!.updateComplete;
+    expect(region(mouse!), 'after a pointer reached it').not.to.equal(null);
+    await expect(mouse).to.be.accessible();
+  });
+
   it('in a right-to-left page, puts the logo on the right of the label', async () => {
     const el = await fixture<OutboundAppButton>(
       html`<div dir="rtl"><outbound-app-button app-id="slack" app-name="Slack"></outbound-app-button></div>`,
