@@ -14,7 +14,7 @@
  * token, no `getToken`, no host `sdk`, and no persisted Descope session means "signed out".
  */
 import { resolveConfig, type OutboundConfig, type OutboundSdk, type SdkResponse } from './config.js';
-import { noteKnownStatus } from './connection-state.js';
+import { connectionIdOf, noteKnownStatus } from './connection-state.js';
 import { errorFromException, errorFromResponse } from './error-mapping.js';
 import { OutboundError, type DescopeErrorBody } from './errors.js';
 import { getSdk, resolveToken, untrustedApiError } from './sdk.js';
@@ -197,7 +197,7 @@ export async function readCatalogFor(element: Element, want: { apps: boolean; st
     want.status ? readConnectedAppIds(config) : undefined,
   ]);
   if (connected?.state === 'ready') {
-    const tenantId = typeof config.tenantId === 'string' ? config.tenantId.trim() || undefined : undefined;
+    const [, tenantId] = connectionIdOf('', config.tenantId);
     const ids = appIds ?? (apps?.state === 'ready' ? apps.value.map((app) => app.id) : []);
     for (const appId of ids) noteKnownStatus(appId, tenantId, connected.value.includes(appId));
   }

@@ -145,9 +145,12 @@ export function configure(config: OutboundConfig): void {
   configChanged();
 }
 
-/** A copy of what `configure()` has set so far. */
-export function getPageConfig(): OutboundConfig {
-  return { ...pageConfig };
+/**
+ * What `configure()` has set so far, read-only and not copied: every element's render reads it
+ * (a copy per render would be a thousand objects for a page of buttons).
+ */
+export function getPageConfig(): Readonly<OutboundConfig> {
+  return pageConfig;
 }
 
 /** Merges layers, most specific first: for each key the first value that is neither `undefined` nor `null` wins. */

@@ -194,10 +194,11 @@ export function connectFromElement(
 
 /**
  * Whether `element` is in debug mode. The `debug` attribute is not a declared property (its code
- * would load before paint), so it is read here (debug-log.ts loads only when it is on): the element, then each enclosing
+ * would load before paint), so it is read here: the element, then each enclosing
  * `<outbound-connect>`, the first with the attribute or the property deciding; else `configure()`.
+ * The step log (debug-log.ts) then runs only when it is on.
  */
-export function debugFor(element: Element, config: OutboundConfig): boolean {
+function debugFor(element: Element, config: OutboundConfig): boolean {
   for (const candidate of [element, ...enclosingProviders(element)]) {
     if (candidate.hasAttribute('debug')) return candidate.getAttribute('debug') !== 'false';
     const own = (candidate as { debug?: unknown }).debug;

@@ -155,6 +155,14 @@ export class OutboundAppButton extends OutboundConfigElement {
   #catalogRead = 0;
   #unwatchCatalog?: () => void;
   #unwatchSession?: () => void;
+  /** The resolved settings of the current update (`#config`); cleared before each update. */
+  #resolved?: OutboundConfig;
+  /**
+   * Whether the live region is in the page. It is rendered once a pointer or focus reaches the
+   * button (before any click, so a screen reader hears the first change) or once there is
+   * something to say: a page of idle buttons holds no thousand empty regions.
+   */
+  #live = false;
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
@@ -189,13 +197,6 @@ export class OutboundAppButton extends OutboundConfigElement {
     await connectFrom(this, this.appId, { scopes: this.scopes });
   }
 
-  /**
-   * Whether the live region is in the page. It is rendered once a pointer or focus reaches the
-   * button (before any click, so a screen reader hears the first change) or once there is
-   * something to say: a page of idle buttons holds no thousand empty regions.
-   */
-  #live = false;
-
   /** A pointer or focus reached the button (on-demand.eager.ts): the live region goes in place. */
   [APPROACHED](): void {
     if (this.#live) return;
@@ -203,9 +204,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     this.requestUpdate();
   }
 
-
   /** The settings this button resolves (own, `<outbound-connect>`, `configure()`), once per update. */
-  #resolved?: OutboundConfig;
   get #config(): OutboundConfig {
     return (this.#resolved ??= resolveConfig(this));
   }

@@ -69,14 +69,17 @@ export class AppListView implements ReactiveController {
     this.#unwatch = this.#unwatchConfig = undefined;
   }
 
-  #set(changes: { state: ListState }): void {
-    this.#state = changes.state;
+  #set(state: ListState): void {
+    this.#state = state;
     this.host.requestUpdate();
   }
 
+  /** The list's tenant, resolved once per render (not once per row). */
+  #tenant?: string;
+
   /** The state of an app's connection, with the list's tenant. */
   #connection(appId: string): ConnectionState {
-    return getConnection(...connectionIdOf(appId, resolveConfig(this.host).tenantId));
+    return getConnection(appId, this.#tenant);
   }
 
   /** Forgets what the page had cached (here and in other tabs) and reads again. */
@@ -99,7 +102,7 @@ export class AppListView implements ReactiveController {
       this.#unwatch ??= module.onCatalogChange(() => void this.load());
       view = await module.readCatalogFor(this.host, { apps: true, status: true });
     } catch {
-      if (read === this.#read) this.#set({ state: { kind: 'error', message: 'Could not load the catalog module; check the network.' } });
+      if (read === this.#read) this.#set({ kind: 'error', message: 'Could not load the catalog module; check the network.' });
       return;
     }
     if (read !== this.#read) return;
@@ -111,17 +114,17 @@ export class AppListView implements ReactiveController {
       window.addEventListener('load', () => setTimeout(() => void this.load()), { once: true });
     } else if (!apps) {
       console.error(`[outbound-elements] not-configured: ${NOT_CONFIGURED}`);
-      this.#set({ state: { kind: 'error', message: NOT_CONFIGURED } });
+      this.#set({ kind: 'error', message: NOT_CONFIGURED });
     } else if (apps.state === 'signed-out') {
-      this.#set({ state: { kind: 'signed-out' } });
+      this.#set({ kind: 'signed-out' });
     } else if (apps.state === 'error') {
-      this.#set({ state: { kind: 'error', message: apps.error.message } });
+      this.#set({ kind: 'error', message: apps.error.message });
     } else {
       const only = appIdsOf(this.host.apps);
       const shown = apps.value.filter((app) => !only || only.includes(app.id));
       shown.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
       const ids = connected?.state === 'ready' ? new Set(connected.value) : undefined;
-      this.#set({ state: { kind: 'ready', apps: shown, connected: ids } });
+      this.#set({ kind: 'ready', apps: shown, connected: ids });
     }
   }
 
@@ -208,6 +211,7 @@ export class AppListView implements ReactiveController {
 
   render() {
     this.#w = this.#words();
+    this.#tenant = connectionIdOf('', resolveConfig(this.host).tenantId)[1];
     return html`${this.#renderContent()}
       <span class="visually-hidden" role="status">${this.#state.kind === 'loading' ? this.#w.listLoading() : this.#announcement()}</span>`;
   }
