@@ -25,12 +25,9 @@ let emulator;
 let browser;
 /** @type {Map<string, Promise<Awaited<ReturnType<typeof exec>>>>} */
 const jobs = new Map();
-/** @type {Promise<unknown>} */
-let installed;
 
 before(async () => {
-  installed = installWorkspace();
-  const install = await installed;
+  const install = await installWorkspace();
   console.log(`# examples workspace: ${install.cached ? 'install cached' : 'npm ci'}; ready in ${(install.installMs / 1000).toFixed(1)} s`);
   // Two at a time (two cores), the slowest first.
   const order = [...APPS].sort((a, b) => Number(Boolean(b.next)) - Number(Boolean(a.next)) || Number(b.name === 'angular') - Number(a.name === 'angular'));

@@ -132,14 +132,14 @@ const ALL_APPS = [
   {
     name: 'angular', label: 'Angular', dir: join(WORKSPACE, 'angular'), served: join(WORKSPACE, 'angular', 'dist', 'browser'),
     build: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'build']],
-    typecheck: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.app.json']],
-    wrong: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.wrong.json']],
+    typecheck: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.app.json', '--noEmit']],
+    wrong: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.wrong.json', '--noEmit']],
     wrongPattern: /ConnectErrorDetail/,
   },
   {
     name: 'next', label: 'Next.js', dir: join(WORKSPACE, 'next'), served: join(WORKSPACE, 'next', '.next'), next: true,
     build: [join(BIN, 'next'), ['build', '--webpack']],
-    typecheck: [tsc, ['-p', 'tsconfig.json']], wrong: [tsc, ['-p', 'tsconfig.wrong.json']], wrongPattern: /getToken/,
+    typecheck: [tsc, ['-p', 'tsconfig.typecheck.json']], wrong: [tsc, ['-p', 'tsconfig.wrong.json']], wrongPattern: /getToken/,
   },
 ];
 

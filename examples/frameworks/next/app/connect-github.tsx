@@ -1,34 +1,25 @@
 'use client';
-// #region recipe
-import 'outbound-elements';
-import { useEffect, useState } from 'react';
-import { onReturnOutcome } from 'outbound-elements/core';
-import { getToken, isSignedIn, signIn } from '@outbound-examples/host';
+import { useState } from 'react';
+import { OutboundAppButton, useReturnOutcome } from 'outbound-elements/react';
+import { getToken } from '@outbound-examples/host';
 
 export function ConnectGitHub() {
   const [connected, setConnected] = useState('');
-  // The return from the provider is reported as the page loads, before React has hydrated and
-  // attached its listeners: onReturnOutcome replays it.
-  useEffect(() => onReturnOutcome((outcome) => outcome.kind === 'success' && setConnected(outcome.appId)), []);
+  // Coming back from the provider, the success is reported as the page loads, before React has
+  // hydrated and attached onConnectSuccess: useReturnOutcome() replays it.
+  const outcome = useReturnOutcome('github');
+  const appId = connected || (outcome?.kind === 'success' ? outcome.appId : '');
   return (
     <>
-      <outbound-app-button
-        app-id="github"
-        app-name="GitHub"
+      <OutboundAppButton
+        appId="github"
+        appName="GitHub"
         scopes={['repo', 'read:user']}
         getToken={getToken}
-        onoutbound-connect-error={(event) => console.warn(event.detail.code, event.detail.message)}
+        onConnectSuccess={(event) => setConnected(event.detail.appId)}
+        onConnectError={(event) => console.warn(event.detail.code, event.detail.message)}
       />
-      {connected && <p role="status">Connected {connected}</p>}
-      <SignIn />
+      {appId && <p role="status">Connected {appId}</p>}
     </>
   );
-}
-// #endregion
-
-function SignIn() {
-  const [signedIn, setSignedIn] = useState<boolean>();
-  useEffect(() => setSignedIn(isSignedIn()), []);
-  if (signedIn !== false) return null;
-  return <button id="signin" onClick={() => signIn().then(() => setSignedIn(true))}>Sign in as the demo user</button>;
 }

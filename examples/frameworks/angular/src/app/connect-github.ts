@@ -1,4 +1,3 @@
-// #region recipe
 import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
 import { getToken } from '@outbound-examples/host';
 import type { ConnectErrorDetail, ConnectSuccessDetail } from 'outbound-elements';
@@ -30,4 +29,3 @@ export class ConnectGitHubComponent {
     console.warn(event.detail.code, event.detail.message);
   }
 }
-// #endregion
