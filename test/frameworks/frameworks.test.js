@@ -119,3 +119,45 @@ for (const app of APPS) {
     assert.deepEqual(errors, [], 'no page error or console error');
   });
 }
+
+const next = APPS.find((app) => app.next);
+if (next) {
+  test('Next.js: the button is rendered on the server (declarative shadow DOM) and hydrates without moving; its properties survive hydration', { timeout: 600_000 }, async (t) => {
+    const build = await job(`${next.name}:build`);
+    if (build.code !== 0) assert.fail('not built');
+    const server = await serveApp({ projectId: emulator.projectId, baseUrl: emulator.baseUrl }, { nextDir: next.dir, nextBin: next.build[0] });
+    t.after(() => server.close());
+
+    const html = await (await fetch(server.url)).text();
+    const button = /<outbound-app-button[^>]*>([\s\S]*?)<\/outbound-app-button>/.exec(html);
+    assert.ok(button, `no <outbound-app-button> in the server's HTML:\n${html.slice(0, 3000)}`);
+    assert.match(button[1], /^<template shadowroot(mode)?="open"/, 'the button\'s shadow root is in the HTML as declarative shadow DOM');
+    assert.match(button[1], /<button[^>]*part="button"/, 'the server rendered the inner <button>');
+    assert.match(button[1], /Connect GitHub/, 'the server rendered the label');
+
+    const context = await browser.newContext();
+    t.after(() => context.close().catch(() => undefined));
+    context.setDefaultTimeout(WAIT);
+    await context.addInitScript(() => {
+      const w = /** @type {any} */ (window);
+      w.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__shifts += /** @type {any} */ (entry).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`); });
+    await page.goto(server.url, { waitUntil: 'load' });
+    await until(page, () => document.querySelector('#signin'), 'the sign-in button (rendered after hydration)');
+    await until(page, () => document.querySelector('outbound-app-button')?.getAttribute('status') === 'idle', 'the hydrated button');
+    assert.deepEqual(await page.$eval(BUTTON, (el) => /** @type {any} */ (el).scopes), ['repo', 'read:user'], 'scopes, set on the server, is the array after hydration');
+    assert.equal(await page.$eval(BUTTON, (el) => typeof /** @type {any} */ (el).getToken), 'function', 'getToken is set after hydration');
+    assert.equal(await page.$eval(BUTTON, (el) => el.shadowRoot?.querySelector('[part=label]')?.textContent?.trim()), 'Connect GitHub');
+    const shifts = await page.evaluate(() => /** @type {any} */ (window).__shifts);
+    assert.ok(shifts < 0.001, `the page moved while it hydrated (cumulative layout shift ${shifts})`);
+    assert.deepEqual(errors, [], 'no hydration error or console error');
+  });
+}

@@ -5,8 +5,8 @@ export default function Page() {
   return (
     <main>
       <h1>Next.js</h1>
-      <SignIn />
       <ConnectGitHub />
+      <SignIn />
     </main>
   );
 }
