@@ -25,7 +25,7 @@ const withoutFingerprintJs = {
       : null,
 };
 
-const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@descope\/)/.test(id);
+const isExternal = (id) => /^(lit|@lit\/|@lit-labs\/|lit-html|lit-element|@descope\/|react(\/|$))/.test(id);
 
 export default [
   {
@@ -34,6 +34,7 @@ export default [
       define: 'src/define.ts',
       'core/index': 'src/core/index.ts',
       'elements/index': 'src/elements/index.ts',
+      'react/index': 'src/react/index.ts',
       'locales/fr': 'src/locales/fr.ts',
       'locales/de': 'src/locales/de.ts',
       'locales/es': 'src/locales/es.ts',
@@ -46,10 +47,13 @@ export default [
     plugins: [
       cleanDist,
       typescript({
-        tsconfig: './tsconfig.json',
+        tsconfig: './tsconfig.build.json',
         exclude: ['src/cdn.ts'],
         declaration: true,
-        declarationMap: true,
+        // No maps in dist/: a declaration map cannot carry its source and would point at src/,
+        // which the package does not ship; the modules are readable as they are (see README).
+        declarationMap: false,
+        sourceMap: false,
         outDir: 'dist',
       }),
     ],
@@ -58,7 +62,9 @@ export default [
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
-      sourcemap: true,
+      sourcemap: false,
+      // The React components use hooks: a client module for React Server Components (Next.js).
+      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
     },
   },
   {
@@ -72,6 +78,8 @@ export default [
         tsconfig: './tsconfig.json',
         declaration: false,
         declarationMap: false,
+        // The drop-in is minified: its maps carry their sources, so a stack trace reads as code.
+        inlineSources: true,
         outDir: 'dist/cdn',
       }),
       minifyTemplateLiterals({ include: ['src/**/*.ts'] }),
@@ -99,7 +107,7 @@ export default [
   {
     input: { callback: 'src/callback/callback.ts' },
     plugins: [
-      typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: 'dist/cdn' }),
+      typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, inlineSources: true, outDir: 'dist/cdn' }),
       terser({ ecma: 2022, module: true, format: { comments: false } }),
       {
         name: 'callback-html',

@@ -13,6 +13,15 @@ import { startEmulator, DEFAULT_PROJECT_ID, DEFAULT_MANAGEMENT_KEY } from './ser
 import { DEMO_USER } from './store.js';
 import { parseOrigin } from './local-only.js';
 
+// The demo page lives in the repository's examples/ folder, which the npm package does not ship:
+// the installed bin neither offers nor accepts --demo.
+const inRepository = existsSync(new URL('../examples/index.html', import.meta.url));
+
+const DEMO_HELP = `  --demo                 also serve the demo host page and its backend (what npm start does)
+  --app-port <n>         port of the demo page (default 4511; with --demo)
+  --base-url <url>       demo page only, against this real Descope API (with --demo; needs --project-id)
+`;
+
 const HELP = `Usage: outbound-emulator [options]
 
   --port <n>             port of the emulated Descope API (default 4510; 0 picks a free one)
@@ -25,10 +34,7 @@ const HELP = `Usage: outbound-emulator [options]
   --allow-origin <url>   let pages of this origin call the emulator (repeatable); loopback
                          origins (localhost, 127.0.0.1, [::1]) always may, others never do
   --quiet                do not log each request
-  --demo                 also serve the demo host page and its backend (what npm start does)
-  --app-port <n>         port of the demo page (default 4511; with --demo)
-  --base-url <url>       demo page only, against this real Descope API (with --demo; needs --project-id)
-  --help                 show this help
+${inRepository ? DEMO_HELP : ''}  --help                 show this help
 `;
 
 /** @param {string} message @returns {never} */
@@ -89,10 +95,10 @@ const baseUrlArg = str('base-url');
 const projectIdArg = str('project-id');
 const managementKey = str('management-key') ?? DEFAULT_MANAGEMENT_KEY;
 const demo = Boolean(args.demo);
-if (baseUrlArg && !demo) fail('--base-url only applies to the demo page: add --demo');
-if (demo && !existsSync(new URL('../examples/index.html', import.meta.url))) {
-  fail('--demo runs from the outbound-elements repository (npm start): the installed package has no examples/ folder');
+if (!inRepository && (demo || baseUrlArg || args['app-port'] !== undefined)) {
+  fail(`--demo, --app-port and --base-url run the demo page from the outbound-elements repository (npm start); the installed package has no demo.\n\n${HELP}`);
 }
+if (baseUrlArg && !demo) fail('--base-url only applies to the demo page: add --demo');
 if (baseUrlArg && !projectIdArg) fail('--base-url needs --project-id (the Descope project that URL serves)');
 if (baseUrlArg && !URL.canParse(baseUrlArg)) fail(`--base-url must be an absolute URL, got '${baseUrlArg}'`);
 

@@ -9,7 +9,8 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 const entries = Object.entries(pkg.exports)
   .map(([name, target]) => [name, typeof target === 'string' ? target : target.default])
-  .filter(([, file]) => file.endsWith('.js'));
+  // Type-only entries (./types/*) have no JavaScript to import.
+  .filter(([, file]) => file?.endsWith('.js'));
 
 test('the build exists (run `npm run build` first)', () => {
   assert.ok(existsSync(new URL('../../dist/index.js', import.meta.url)), 'dist/ is missing: run npm run build');
