@@ -1,7 +1,7 @@
 // The custom elements manifest (custom-elements.json), generated from the sources' JSDoc, and
 // from it every framework's typings and the editors' data (dist/types/, dist/editors/):
 // the break-stuff `custom-element-*-integration` generators, not hand-written types.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
@@ -128,6 +128,21 @@ const augmentations = [
   },
 ];
 
+/**
+ * vue-tsc matches a template's `app-id="…"` and `@outbound-connect-success` against a component's
+ * props as `appId` and `onOutboundConnectSuccess` (Vue camelizes them), so the generated
+ * GlobalComponents props, written `"app-id"` and `"onoutbound-connect-success"`, would never
+ * match: camelize them. (Found by examples/frameworks/vue, type-checked by test/frameworks/.)
+ */
+function camelizeVueProps(file) {
+  const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+  const text = readFileSync(file, 'utf8').replace(/^(\s*)"([\w-]+)"\?:/gm, (_, indent, name) => {
+    const key = name.startsWith('on') && name.includes('-') ? `on${camel(`-${name.slice(2)}`)}` : camel(name);
+    return `${indent}${key}?:`;
+  });
+  writeFileSync(file, text);
+}
+
 const frameworkTypings = {
   name: 'framework-typings',
   packageLinkPhase({ customElementsManifest }) {
@@ -135,6 +150,7 @@ const frameworkTypings = {
     generateJsxTypes(manifest, { ...typed, fileName: 'jsx.d.ts' });
     generateSolidJsTypes(manifest, { ...typed, fileName: 'solid-elements.d.ts' });
     generateVuejsTypes(manifest, { ...typed, fileName: 'vue.d.ts' });
+    camelizeVueProps('dist/types/vue.d.ts');
     for (const typing of augmentations) writeFileSync(`dist/types/${typing.framework}.d.ts`, augmentation(typing));
     generateVsCodeCustomElementData(manifest, { ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' });
     generateJetBrainsWebTypes(manifest, { ...editors, webTypesFileName: 'web-types.json' });
