@@ -13,17 +13,20 @@ import { relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startEmulator } from '../../emulator/server.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
-import { APPS, exec, installWorkspace, pooled, WORKSPACE } from './workspace.js';
+import { APPS, installWorkspace, NEXT_BIN, pooled, run, WORKSPACE } from './workspace.js';
+
+/** @typedef {Awaited<ReturnType<typeof run>>} Result */
 import { serveApp } from './serve.js';
 
 const WAIT = 15_000;
-const BUTTON = 'outbound-app-button[app-id="github"]';
+/** Each app has one button, for GitHub (its app-id may be a property only, as React components set it). */
+const BUTTON = 'outbound-app-button';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 /** @type {import('playwright-core').Browser} */
 let browser;
-/** @type {Map<string, Promise<Awaited<ReturnType<typeof exec>>>>} */
+/** @type {Map<string, Promise<Result>>} */
 const jobs = new Map();
 
 before(async () => {
@@ -31,12 +34,12 @@ before(async () => {
   console.log(`# examples workspace: ${install.cached ? 'install cached' : 'npm ci'}; ready in ${(install.installMs / 1000).toFixed(1)} s`);
   // Two at a time (two cores), the slowest first.
   const order = [...APPS].sort((a, b) => Number(Boolean(b.next)) - Number(Boolean(a.next)) || Number(b.name === 'angular') - Number(a.name === 'angular'));
-  /** @type {[string, () => Promise<Awaited<ReturnType<typeof exec>>>][]} */
+  /** @type {[string, () => Promise<Result>][]} */
   const tasks = [];
-  for (const app of order) tasks.push([`${app.name}:build`, () => exec(app.build[0], app.build[1], { cwd: app.dir })]);
+  for (const app of order) tasks.push([`${app.name}:build`, () => run(app, app.build)]);
   for (const app of order) {
-    tasks.push([`${app.name}:typecheck`, () => exec(app.typecheck[0], app.typecheck[1], { cwd: app.dir })]);
-    tasks.push([`${app.name}:wrong`, () => exec(app.wrong[0], app.wrong[1], { cwd: app.dir })]);
+    tasks.push([`${app.name}:typecheck`, () => run(app, app.typecheck)]);
+    tasks.push([`${app.name}:wrong`, () => run(app, app.wrong)]);
   }
   const started = pooled(tasks.map(([, task]) => task), 2);
   tasks.forEach(([name], i) => jobs.set(name, started[i]));
@@ -52,7 +55,7 @@ after(async () => {
 
 /** @param {string} name */
 async function job(name) {
-  const result = await /** @type {Promise<Awaited<ReturnType<typeof exec>>>} */ (jobs.get(name));
+  const result = await /** @type {Promise<Result>} */ (jobs.get(name));
   return result;
 }
 
@@ -90,7 +93,7 @@ for (const app of APPS) {
     const build = await job(`${app.name}:build`);
     if (build.code !== 0) assert.fail('not built');
     const config = { projectId: emulator.projectId, baseUrl: emulator.baseUrl };
-    const server = await serveApp(config, app.next ? { nextDir: app.dir, nextBin: app.build[0] } : { dir: app.served });
+    const server = await serveApp(config, app.next ? { nextDir: app.dir, nextBin: NEXT_BIN } : { dir: app.served });
     t.after(() => server.close());
     const context = await browser.newContext();
     t.after(() => context.close().catch(() => undefined));
@@ -103,7 +106,7 @@ for (const app of APPS) {
 
     await page.goto(server.url, { waitUntil: 'load' });
     await page.click('#signin');
-    await until(page, () => document.querySelector('outbound-app-button[app-id="github"]')?.getAttribute('status') === 'idle', 'a GitHub button, idle, after signing in');
+    await until(page, () => document.querySelector('outbound-app-button')?.getAttribute('status') === 'idle', 'a GitHub button, idle, after signing in');
     assert.deepEqual(await page.$eval(BUTTON, (el) => /** @type {any} */ (el).scopes), ['repo', 'read:user'], 'the scopes property arrived as an array');
     assert.equal(await page.$eval(BUTTON, (el) => typeof /** @type {any} */ (el).getToken), 'function', 'getToken arrived as a property');
 
@@ -114,7 +117,7 @@ for (const app of APPS) {
     await Promise.all([page.waitForURL((u) => u.origin === appOrigin, { waitUntil: 'load' }), page.click('button[name=decision][value=allow]')]);
 
     await until(page, () => document.querySelector('[role=status]')?.textContent?.includes('Connected github'), 'the app\'s own "Connected github" (its success handler)');
-    await until(page, () => document.querySelector('outbound-app-button[app-id="github"]')?.getAttribute('status') === 'connected', 'the button to show connected');
+    await until(page, () => document.querySelector('outbound-app-button')?.getAttribute('status') === 'connected', 'the button to show connected');
     assert.ok(!page.url().includes('outbound-return'), `the URL still carries the return marker: ${page.url()}`);
     assert.deepEqual(errors, [], 'no page error or console error');
   });
@@ -125,7 +128,7 @@ if (next) {
   test('Next.js: the button is rendered on the server (declarative shadow DOM) and hydrates without moving; its properties survive hydration', { timeout: 600_000 }, async (t) => {
     const build = await job(`${next.name}:build`);
     if (build.code !== 0) assert.fail('not built');
-    const server = await serveApp({ projectId: emulator.projectId, baseUrl: emulator.baseUrl }, { nextDir: next.dir, nextBin: next.build[0] });
+    const server = await serveApp({ projectId: emulator.projectId, baseUrl: emulator.baseUrl }, { nextDir: next.dir, nextBin: NEXT_BIN });
     t.after(() => server.close());
 
     const html = await (await fetch(server.url)).text();

@@ -107,45 +107,61 @@ export function angularNode() {
 }
 
 /**
- * @typedef {{ name: string, label: string, dir: string, served: string, build: [string, string[]],
- *   typecheck: [string, string[]], wrong: [string, string[]], wrongPattern: RegExp, next?: boolean }} App
+ * @typedef {[string, string[]] | (() => [string, string[]])} Command a command, or one made when it runs
+ *   (after the install: Angular's Node is installed by it)
+ * @typedef {{ name: string, label: string, dir: string, served: string, build: Command,
+ *   typecheck: Command, wrong: Command, wrongPattern: RegExp, next?: boolean }} App
  */
 
 const tsc = join(BIN, 'tsc');
+const NGC = join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js');
 const vite = join(BIN, 'vite');
+export const NEXT_BIN = join(BIN, 'next');
 
-/** @param {string} name @param {string} label @param {[string, string[]]} typecheck @param {[string, string[]]} wrong @param {RegExp} wrongPattern @returns {App} */
-const viteApp = (name, label, typecheck, wrong, wrongPattern) => ({
+/** What each checker says of `getToken="not a function"` (type-tests/): a string is no function. */
+const NOT_A_FUNCTION = /'string' is not assignable to type '\(\) => string \| Promise<string>'/;
+
+/** @param {string} name @param {string} label @param {[string, string[]]} typecheck @param {[string, string[]]} wrong @param {RegExp} [wrongPattern] @returns {App} */
+const viteApp = (name, label, typecheck, wrong, wrongPattern = NOT_A_FUNCTION) => ({
   name, label, dir: join(WORKSPACE, name), served: join(WORKSPACE, name, 'dist'),
   build: [vite, ['build', '--logLevel', 'warn']], typecheck, wrong, wrongPattern,
 });
 
 /** @type {App[]} */
 const ALL_APPS = [
-  viteApp('react19', 'React 19', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']], /getToken/),
-  viteApp('react18', 'React 18', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']], /getToken/),
-  viteApp('vue', 'Vue 3', [join(BIN, 'vue-tsc'), ['-p', 'tsconfig.json']], [join(BIN, 'vue-tsc'), ['-p', 'tsconfig.wrong.json']], /getToken/),
+  viteApp('react19', 'React 19', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']]),
+  viteApp('react18', 'React 18', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']]),
+  viteApp('vue', 'Vue 3', [join(BIN, 'vue-tsc'), ['-p', 'tsconfig.json']], [join(BIN, 'vue-tsc'), ['-p', 'tsconfig.wrong.json']]),
   viteApp('svelte', 'Svelte 5', [join(BIN, 'svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']],
-    [join(BIN, 'svelte-check'), ['--tsconfig', './tsconfig.wrong.json']], /getToken/),
-  viteApp('solid', 'Solid', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']], /getToken/),
-  viteApp('preact', 'Preact', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']], /getToken/),
+    [join(BIN, 'svelte-check'), ['--tsconfig', './tsconfig.wrong.json']]),
+  viteApp('solid', 'Solid', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']]),
+  viteApp('preact', 'Preact', [tsc, ['-p', 'tsconfig.json']], [tsc, ['-p', 'tsconfig.wrong.json']]),
   {
     name: 'angular', label: 'Angular', dir: join(WORKSPACE, 'angular'), served: join(WORKSPACE, 'angular', 'dist', 'browser'),
-    build: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'build']],
-    typecheck: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.app.json', '--noEmit']],
-    wrong: [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'compiler-cli', 'bundles', 'src', 'bin', 'ngc.js'), '-p', 'tsconfig.wrong.json', '--noEmit']],
+    build: () => [angularNode(), [join(WORKSPACE, 'node_modules', '@angular', 'cli', 'bin', 'ng.js'), 'build']],
+    typecheck: () => [angularNode(), [NGC, '-p', 'tsconfig.app.json', '--noEmit']],
+    wrong: () => [angularNode(), [NGC, '-p', 'tsconfig.wrong.json', '--noEmit']],
     wrongPattern: /ConnectErrorDetail/,
   },
   {
     name: 'next', label: 'Next.js', dir: join(WORKSPACE, 'next'), served: join(WORKSPACE, 'next', '.next'), next: true,
-    build: [join(BIN, 'next'), ['build', '--webpack']],
-    typecheck: [tsc, ['-p', 'tsconfig.typecheck.json']], wrong: [tsc, ['-p', 'tsconfig.wrong.json']], wrongPattern: /getToken/,
+    build: [NEXT_BIN, ['build', '--webpack']],
+    typecheck: [tsc, ['-p', 'tsconfig.typecheck.json']], wrong: [tsc, ['-p', 'tsconfig.wrong.json']], wrongPattern: NOT_A_FUNCTION,
   },
 ];
 
 /** Every app, or those named in OUTBOUND_EXAMPLES (`vue,svelte`), while working on a few. */
 const only = process.env.OUTBOUND_EXAMPLES?.split(',').map((s) => s.trim()).filter(Boolean);
 export const APPS = only?.length ? ALL_APPS.filter((app) => only.includes(app.name)) : ALL_APPS;
+
+/** Runs one of an app's commands in its directory. @param {App} app @param {Command} command */
+export async function run(app, command) {
+  const [bin, args] = typeof command === 'function' ? command() : command;
+  // Next's webpack cache takes node_modules as unchanged while a package's version is (ours
+  // stays 0.1.0 from build to build): build from scratch.
+  if (app.next && command === app.build) await rm(join(app.dir, '.next'), { recursive: true, force: true });
+  return exec(bin, args, { cwd: app.dir });
+}
 
 /**
  * Runs `tasks` with at most `limit` at a time; each task's promise is returned at once.

@@ -1,3 +1,4 @@
+import type {} from 'outbound-elements/types/preact';
 import { useState } from 'preact/hooks';
 import { getToken } from '@outbound-examples/host';
 

@@ -1,3 +1,4 @@
+import type {} from 'outbound-elements/types/react';
 import 'outbound-elements';
 import { useState } from 'react';
 import { getToken } from '@outbound-examples/host';

@@ -1,3 +1,4 @@
+import type {} from 'outbound-elements/types/solid';
 import { createSignal, Show } from 'solid-js';
 import { getToken } from '@outbound-examples/host';
 
@@ -8,7 +9,7 @@ export function ConnectGitHub() {
       <outbound-app-button
         app-id="github"
         app-name="GitHub"
-        prop:scopes={['repo', 'read:user']}
+        scopes="repo read:user"
         prop:getToken={getToken}
         on:outbound-connect-success={(event) => setConnected(event.detail.appId)}
         on:outbound-connect-error={(event) => console.warn(event.detail.code, event.detail.message)}
