@@ -14,9 +14,9 @@ import { chromium } from 'playwright-core';
 import { startEmulator } from '../../emulator/server.js';
 import { chromeArgs, chromePath } from '../../scripts/chrome.mjs';
 import { APPS, installWorkspace, NEXT_BIN, pooled, run, WORKSPACE } from './workspace.js';
+import { serveApp } from './serve.js';
 
 /** @typedef {Awaited<ReturnType<typeof run>>} Result */
-import { serveApp } from './serve.js';
 
 const WAIT = 15_000;
 /** Each app has one button, for GitHub (its app-id may be a property only, as React components set it). */

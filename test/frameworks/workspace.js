@@ -61,7 +61,7 @@ async function installHash() {
 
 /**
  * Packs the repo (its dist/ must be built) and installs the workspace with the tarball.
- * @returns {Promise<{ installMs: number, cached: boolean, tarball: string }>}
+ * @returns {Promise<{ installMs: number, cached: boolean }>}
  */
 export async function installWorkspace() {
   if (!existsSync(join(REPO, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
@@ -82,6 +82,7 @@ export async function installWorkspace() {
   await rm(target, { recursive: true, force: true });
   await mkdir(target, { recursive: true });
   const tar = await exec('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  await rm(packDir, { recursive: true, force: true });
   if (tar.code !== 0) throw new Error(`extracting ${tarball} failed:\n${tar.output}`);
   // What npm would install for it: its dependencies must already be in the workspace.
   const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8'));
@@ -90,7 +91,7 @@ export async function installWorkspace() {
       throw new Error(`the packed outbound-elements depends on ${dep}, which the examples' workspace lacks: add it to examples/frameworks/shared/package.json`);
     }
   }
-  return { installMs: Date.now() - started, cached, tarball };
+  return { installMs: Date.now() - started, cached };
 }
 
 /**
