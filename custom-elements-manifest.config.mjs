@@ -1,7 +1,7 @@
 // The custom elements manifest (custom-elements.json), generated from the sources' JSDoc, and
 // from it every framework's typings and the editors' data (dist/types/, dist/editors/):
 // the break-stuff `custom-element-*-integration` generators, not hand-written types.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
@@ -70,6 +70,26 @@ function forGenerators(manifest) {
   return copy;
 }
 
+const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+
+/**
+ * Vue's template type-check (vue-tsc) matches a binding by its camelCase name: `app-id` and
+ * `:appId` are the prop `appId`, `@outbound-connect-error` the prop `onOutboundConnectError`.
+ * custom-element-vuejs-integration keys props by the attribute's name and events as
+ * `on<event-name>`, which strictTemplates then rejects; these names are what it must write.
+ * (At run time Vue still sets `app-id` as an attribute and listens for `outbound-connect-error`.)
+ */
+function forVue(manifest) {
+  const copy = structuredClone(manifest);
+  for (const module of copy.modules) {
+    for (const declaration of module.declarations ?? []) {
+      for (const attribute of declaration.attributes ?? []) attribute.name = attribute.fieldName ?? camel(attribute.name);
+      for (const event of declaration.events ?? []) event.name = camel(`-${event.name}`);
+    }
+  }
+  return copy;
+}
+
 // Types come from the package's own declarations, through dist/types/bindings.d.ts (from
 // src/types/bindings.ts): the elements' types as a binding sets them (`scopes` and `apps` also
 // take a space-separated string). Paths are relative to dist/types/.
@@ -102,10 +122,11 @@ const augmentations = [
     declare: jsxNamespace('react'),
   },
   {
+    // Preact 11 (Preact 10 keeps HTMLAttributes in its JSX namespace: see docs/frameworks.md).
     framework: 'preact',
     map: 'jsx',
-    imports: "import type { JSX } from 'preact';",
-    attributes: 'JSX.HTMLAttributes<HTMLElementTagNameMap[Tag]>',
+    imports: "import type { HTMLAttributes } from 'preact';",
+    attributes: 'HTMLAttributes<HTMLElementTagNameMap[Tag]>',
     declare: jsxNamespace('preact'),
   },
   {
@@ -128,29 +149,13 @@ const augmentations = [
   },
 ];
 
-/**
- * vue-tsc matches a template's `app-id="…"` and `@outbound-connect-success` against a component's
- * props as `appId` and `onOutboundConnectSuccess` (Vue camelizes them), so the generated
- * GlobalComponents props, written `"app-id"` and `"onoutbound-connect-success"`, would never
- * match: camelize them. (Found by examples/frameworks/vue, type-checked by test/frameworks/.)
- */
-function camelizeVueProps(file) {
-  const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
-  const text = readFileSync(file, 'utf8').replace(/^(\s*)"([\w-]+)"\?:/gm, (_, indent, name) => {
-    const key = name.startsWith('on') && name.includes('-') ? `on${camel(`-${name.slice(2)}`)}` : camel(name);
-    return `${indent}${key}?:`;
-  });
-  writeFileSync(file, text);
-}
-
 const frameworkTypings = {
   name: 'framework-typings',
   packageLinkPhase({ customElementsManifest }) {
     const manifest = forGenerators(customElementsManifest);
     generateJsxTypes(manifest, { ...typed, fileName: 'jsx.d.ts' });
     generateSolidJsTypes(manifest, { ...typed, fileName: 'solid-elements.d.ts' });
-    generateVuejsTypes(manifest, { ...typed, fileName: 'vue.d.ts' });
-    camelizeVueProps('dist/types/vue.d.ts');
+    generateVuejsTypes(forVue(manifest), { ...typed, fileName: 'vue.d.ts' });
     for (const typing of augmentations) writeFileSync(`dist/types/${typing.framework}.d.ts`, augmentation(typing));
     generateVsCodeCustomElementData(manifest, { ...editors, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' });
     generateJetBrainsWebTypes(manifest, { ...editors, webTypesFileName: 'web-types.json' });

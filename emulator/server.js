@@ -100,8 +100,15 @@ function matchPath(route, path) {
 }
 
 /**
+ * A running emulator: its address, credentials and state, and how to stop it.
+ * @typedef {{ baseUrl: string, projectId: string, managementKey: string, store: import('./store.js').Store,
+ *   allowOrigin(origin: string): void, close(): Promise<void> }} Emulator
+ */
+
+/**
  * Starts the emulator; `port: 0` picks a free port.
  * @param {EmulatorOptions} [options]
+ * @returns {Promise<Emulator>}
  */
 export async function startEmulator(options = {}) {
   const {

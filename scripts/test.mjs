@@ -62,11 +62,31 @@ function coreCoverage(minimum = 90) {
 /** @param {string[]} args @returns {[string, string[]]} */
 const npx = (args) => ['npx', args];
 
+/**
+ * The package as published: the tarball (packed once, from the build) under publint and
+ * arethetypeswrong, and the shipped typings as each framework's compiler reads them.
+ */
+function packageChecks() {
+  const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', 'test-results'], { encoding: 'utf8' });
+  const tarball = pack.status === 0 ? `test-results/${JSON.parse(pack.stdout)[0].filename}` : 'no-tarball';
+  step('publint', ...npx(['publint', 'run', tarball, '--strict']));
+  // ESM only (the contract): node16 from ESM and bundlers are checked, CommonJS and node10 are not
+  // supported resolutions. callback.html is a page to serve, not a module.
+  step('arethetypeswrong', ...npx(['attw', tarball, '--profile', 'esm-only', '--exclude-entrypoints', './callback.html']));
+  for (const framework of ['react', 'preact', 'solid', 'node']) {
+    step(`types: ${framework}`, ...npx(['tsc', '-p', `test/types/${framework}.tsconfig.json`]));
+  }
+  step('types: vue', ...npx(['vue-tsc', '-p', 'test/types/vue/tsconfig.json']));
+  step('types: svelte', process.execPath, ['scripts/check-svelte-types.mjs']);
+}
+
 step('typecheck', ...npx(['tsc', '-p', 'tsconfig.test.json']));
 step('typecheck (node)', ...npx(['tsc', '-p', 'tsconfig.node.json']));
 step('lint', ...npx(['eslint', '.']));
 const built = step('build', 'npm', ['run', 'build']);
 if (built) step('budgets', process.execPath, ['scripts/check-budgets.mjs']);
+if (built) packageChecks();
+else results.failed += 8; // the package checks did not run
 nodeSuite('node', 'test/node/');
 
 run(...npx(['web-test-runner', '--coverage']));
