@@ -2,6 +2,7 @@
 // from it every framework's typings and the editors' data (dist/types/, dist/editors/):
 // the break-stuff `custom-element-*-integration` generators, not hand-written types.
 import { writeFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
@@ -33,19 +34,23 @@ const withoutPrivateMembers = {
 /** `src/elements/x.ts` → `dist/elements/x.js`: the manifest names the files the package ships. */
 const toDist = (path) => path.replace(/^\/?src\/(.*)\.ts$/, 'dist/$1.js').replace(/^\/?src\/(.*)\.js$/, 'dist/$1.js');
 
-/** Every `path` and `module` of the manifest points into dist/ (what the tarball holds), not src/. */
+/**
+ * Every `path` and `module` of the manifest points into dist/ (what the tarball holds), not src/;
+ * a re-export's `./elements/index.js` (relative to its module) becomes `dist/elements/index.js`.
+ */
 const pathsIntoDist = {
   name: 'paths-into-dist',
   packageLinkPhase({ customElementsManifest }) {
-    const visit = (node) => {
-      if (Array.isArray(node)) return node.forEach(visit);
+    const visit = (node, dir) => {
+      if (Array.isArray(node)) return node.forEach((item) => visit(item, dir));
       if (!node || typeof node !== 'object') return;
       for (const key of Object.keys(node)) {
-        if ((key === 'path' || key === 'module') && typeof node[key] === 'string') node[key] = toDist(node[key]);
-        else visit(node[key]);
+        if ((key === 'path' || key === 'module') && typeof node[key] === 'string') {
+          node[key] = toDist(node[key].startsWith('.') ? posix.join(dir, node[key]) : node[key]);
+        } else visit(node[key], dir);
       }
     };
-    visit(customElementsManifest);
+    for (const module of customElementsManifest.modules) visit(module, posix.dirname(module.path));
   },
 };
 

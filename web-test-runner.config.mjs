@@ -10,6 +10,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { startEmulator } from './emulator/server.js';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+import { reactAsEsm } from './scripts/wtr-react-esm.mjs';
 
 let emulator;
 
@@ -33,7 +34,8 @@ export default {
   // One page at a time: keyboard tests need the focused page, and the suite takes seconds anyway.
   concurrency: 1,
   // a11ySnapshot(): the accessible names Chromium computes (tests of icon-only buttons).
-  plugins: [emulatorPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // reactAsEsm: React and react-dom (CommonJS) as ES modules, for outbound-elements/react's tests.
+  plugins: [emulatorPlugin, a11ySnapshotPlugin(), reactAsEsm(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -31,7 +31,8 @@ function reachable(file, seen = new Set()) {
  */
 function staticImports(file) {
   const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map(([, spec]) => join(dirname(file), spec));
+  // `import … from`, a bare `import "…"`, and a re-export (`export { … } from`, a facade's shape).
+  return [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map(([, spec]) => join(dirname(file), spec));
 }
 
 const files = [...reachable(entry)];
