@@ -64,10 +64,15 @@ export type OutboundAppListComponent = Wrapper<ListElement, ListBinding, typeof 
  */
 function wrap<Element extends HTMLElement, Binding, E extends Events>(
   tagName: string,
-  elementClass: new () => Element,
+  elementClass: (new () => Element) & { readonly observedAttributes: string[] },
   events: E,
   displayName: string,
 ): Wrapper<Element, Binding, E> {
+  // @lit/react sets a prop as a property when the class's prototype has it. Lit puts its
+  // accessors there when the class is finalized, which defining it does in a browser; reading
+  // observedAttributes does it on a server too, so server HTML carries no `appid="…"`
+  // attribute that the client would not render (a hydration mismatch).
+  void elementClass.observedAttributes;
   return createComponent({ react: React, tagName, elementClass, events, displayName }) as unknown as Wrapper<Element, Binding, E>;
 }
 
