@@ -8,7 +8,8 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'storybook-static/', 'test-results/'] },
+  // examples/frameworks/ holds framework apps checked by their own tools (test/frameworks/).
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'storybook-static/', 'test-results/', 'examples/frameworks/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,12 +36,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'test/node/**/*.js', 'test/e2e/**/*.js', 'test/stories/**/*.js', '*.mjs', 'bench/**/*.mjs'],
+    files: ['emulator/**/*.js', 'scripts/**/*.mjs', 'test/node/**/*.js', 'test/e2e/**/*.js', 'test/frameworks/**/*.js', 'test/stories/**/*.js', '*.mjs', 'bench/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
     // Callbacks passed to page.evaluate() run in the browser.
-    files: ['test/e2e/**/*.js', 'test/stories/**/*.js', 'bench/**/*.mjs', 'scripts/screenshot-states.mjs'],
+    files: ['test/e2e/**/*.js', 'test/frameworks/**/*.js', 'test/stories/**/*.js', 'bench/**/*.mjs', 'scripts/screenshot-states.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -100,6 +100,11 @@ coreCoverage();
 if (built) nodeSuite('e2e', 'test/e2e/');
 else results.failed++;
 
+// The example app of each framework (examples/frameworks/), with the packed package: installed
+// (cached by lockfile), built, type-checked, and one round trip each in Chromium.
+if (built) nodeSuite('frameworks', 'test/frameworks/');
+else results.failed++;
+
 // Storybook, built fresh, then every story in Chromium (renders, no console error, no axe violation).
 if (step('build-storybook', 'npm', ['run', 'build-storybook'])) nodeSuite('stories', 'test/stories/');
 else results.failed++;

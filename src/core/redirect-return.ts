@@ -50,13 +50,10 @@ export function readRedirectReturn(): RedirectOutcome[] {
     const kept = pairs.filter(
       (p) => p.key !== RETURN_PARAM && !(record && PROVIDER_ERROR_PARAMS.includes(p.key) && !hostKeys.has(p.key)),
     );
-    const search = joinQuery(kept);
-    const hash = location.hash || record?.hash || '';
-    try {
-      history.replaceState(history.state, '', `${location.pathname}${search}${hash}`);
-    } catch {
-      /* a sandboxed document may refuse; the return is still reported */
-    }
+    const marked = location.href;
+    const cleaned = `${location.pathname}${joinQuery(kept)}${location.hash || record?.hash || ''}`;
+    cleanUrl(cleaned);
+    keepClean(marked, cleaned);
 
     if (!record) {
       console.warn(
@@ -71,6 +68,26 @@ export function readRedirectReturn(): RedirectOutcome[] {
   for (const record of takeAllPending()) outcomes.push({ kind: 'cancel', record });
   debugReturn(marker !== undefined, outcomes);
   return outcomes;
+}
+
+/**
+ * A router that read the URL before it was cleaned (Next.js's App Router does, as its script
+ * starts) puts it back as it hydrates: clean it again whenever the page's URL becomes the marked
+ * one, as the Navigation API tells (where a browser has it).
+ */
+function keepClean(marked: string, cleaned: string): void {
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('currententrychange', () => {
+    if (window.location.href === marked) cleanUrl(cleaned);
+  });
+}
+
+function cleanUrl(url: string): void {
+  try {
+    history.replaceState(history.state, '', url);
+  } catch {
+    /* a sandboxed document may refuse; the return is still reported */
+  }
 }
 
 /**

@@ -1,0 +1,6 @@
+// A deliberately wrong binding: getToken given a string where the element takes a function.
+// The type checker must reject it; test/frameworks/ checks that it does.
+import type {} from 'outbound-elements/types/solid';
+import 'outbound-elements';
+
+export const Wrong = () => <outbound-app-button app-id="github" prop:getToken="not a function" />;
