@@ -13,6 +13,19 @@ import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 
 let emulator;
 
+/**
+ * `executeServerCommand('emulate-forced-colors', 'active' | 'none')`: Windows High Contrast as
+ * Chromium emulates it (the runner's own emulateMedia has no forced colours for this launcher).
+ */
+const forcedColorsPlugin = {
+  name: 'emulate-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    await session.browser.getPage(session.id).emulateMediaFeatures([{ name: 'forced-colors', value: payload }]);
+    return true;
+  },
+};
+
 const emulatorPlugin = {
   name: 'descope-emulator',
   async serverStart() {
@@ -33,7 +46,7 @@ export default {
   // One page at a time: keyboard tests need the focused page, and the suite takes seconds anyway.
   concurrency: 1,
   // a11ySnapshot(): the accessible names Chromium computes (tests of icon-only buttons).
-  plugins: [emulatorPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [emulatorPlugin, forcedColorsPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { toScopes } from '../core/scopes.js';
-import { resolveConfig, type OutboundConfig } from '../core/config.js';
-import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
+import { resolveConfig, wantsPopup, type OutboundConfig } from '../core/config.js';
+import { mayHaveReturn } from '../core/redirect-return.eager.js';
+import { connectionIdOf, pageShowsStatus, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import { hasSession, onSessionMaybeChanged } from '../core/session-hint.js';
 import { ConnectionController } from './connection-controller.js';
@@ -25,6 +26,10 @@ const stringAttribute = (fallback?: string) => ({
   fromAttribute: (value: string | null) => value ?? fallback,
   toAttribute: (value: unknown) => (typeof value === 'string' && value !== fallback ? value : null),
 });
+
+let mayReturn: boolean | undefined;
+/** Whether this page load may be a redirect return (asked once per page). */
+const pageMayReturn = () => (mayReturn ??= mayHaveReturn());
 
 /** Property values rendered as text: anything but a string shows nothing rather than throwing. */
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -99,6 +104,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
     ariaLabel: { attribute: 'aria-label', reflect: true, converter: stringAttribute() },
     strings: { attribute: false },
+    compact: { attribute: 'compact', type: Boolean, reflect: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -147,6 +153,13 @@ export class OutboundAppButton extends OutboundConfigElement {
    */
   strings?: StringOverrides;
 
+  /**
+   * A row's button (`<outbound-app-list>`): the short words ("Connect", "Connecting…"), the full
+   * ones ("Connect Slack") as the accessible name.
+   * @internal
+   */
+  compact = false;
+
   /** The page's state of this button's connection (app and tenant): what it renders. */
   readonly #connection = new ConnectionController(this, () => this.#connectionId());
   #logoFailed = false;
@@ -163,6 +176,8 @@ export class OutboundAppButton extends OutboundConfigElement {
    * something to say: a page of idle buttons holds no thousand empty regions.
    */
   #live = false;
+  /** Whether this button may turn `connected` without a page load: then it holds Reconnect's width. */
+  #reconnects = false;
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
@@ -305,7 +320,47 @@ export class OutboundAppButton extends OutboundConfigElement {
   #renderLogo() {
     const url = this.#logoUrl;
     if (url) return html`<img src=${url} alt="" draggable="false" @error=${this.#onLogoError} />`;
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this.#appName)}</span>`;
+    // The letter is drawn from an attribute: no text in the button besides its label.
+    return html`<span class="monogram" aria-hidden="true" data-letter=${monogramLetter(this.#appName)}></span>`;
+  }
+
+  /** Whether the host gave label content of its own (the default slot), which then never changes. */
+  #ownLabel(): boolean {
+    for (let node = this.firstChild; node; node = node.nextSibling) {
+      if (node instanceof Element ? !node.hasAttribute('slot') : node.nodeType === 3 && node.textContent!.trim()) return true;
+    }
+    return false;
+  }
+
+  #onSlotChange(): void {
+    this.requestUpdate();
+  }
+
+  /**
+   * The label for `status`, the accessible name when it says more ("Connecting…" is short, the
+   * logo says which app; the name says it in full), and `fit`: the labels of the states this
+   * button can reach in place that might be wider, laid out invisibly so the button keeps one
+   * width in every state. A label much shorter than the one shown cannot widen the button and is
+   * left out: a page of idle redirect buttons lays out one label each. A label of the host's own
+   * (`label`, the slot) stays as it is.
+   */
+  #labels(status: ConnectionStatus, name: string): { shown: string; name?: string; fit?: string } | undefined {
+    if (text(this.label) || this.#ownLabel()) return undefined;
+    const w = this.#strings;
+    const i = status === 'connecting' ? 1 : status === 'connected' ? 2 : 0;
+    // Connected in place: by the catalog's status (check-status, a list), a popup, a redirect return.
+    this.#reconnects ||= i === 2 || pageShowsStatus() || this.#config.checkStatus === true || wantsPopup(this.#config.mode) || pageMayReturn();
+    const shown = [this.compact ? w.listConnect() : w.connect(name), w.listConnecting()];
+    if (this.#reconnects) shown.push(this.compact ? w.listReconnect() : w.reconnect(name));
+    const fit = shown.filter((label, j) => j !== i && label.length * 5 > shown[i]!.length * 4);
+    const full = this.compact || i === 1 ? [w.connect, w.connecting, w.reconnect][i]!(name) : undefined;
+    return { shown: shown[i]!, name: full, fit: fit.join('\n') || undefined };
+  }
+
+  /** The box at the end that holds the state: spinner, check or "!" (empty while a popup waits: its Cancel sits there). */
+  #renderState(state: ConnectionState) {
+    const spin = state.status === 'connecting' && state.flow !== 'popup';
+    return html`<span part=${spin ? 'state spinner' : 'state'} class=${state.status} aria-hidden="true"></span>`;
   }
 
   protected override render() {
@@ -314,33 +369,30 @@ export class OutboundAppButton extends OutboundConfigElement {
     const state = this.#connection.state;
     const busy = state.status === 'connecting';
     // The failure's words load with the connect code, which ran before anything could fail.
-    const reason = (state.error && onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons)) || '';
-    const announcement = this.#announcement(state, name, reason);
-    const label = text(this.label) || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
-    const badge =
-      state.status === 'connected' || state.status === 'error'
-        ? html`<span class=${`badge ${state.status}`} aria-hidden="true"></span>`
-        : nothing;
+    const reason = state.error && (onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons) || words.failed(name, '').trim());
+    const announcement = this.#announcement(state, name, reason || '');
+    const labels = this.#labels(state.status, name);
+    const described = reason ? 'message' : state.status === 'connected' ? 'state' : undefined;
     return html`
       <button
         part="button"
         type="button"
         ?disabled=${!!this.disabled}
         aria-busy=${busy ? 'true' : nothing}
-        aria-label=${text(this.ariaLabel) || nothing}
-        title=${reason || nothing}
+        aria-label=${text(this.ariaLabel) || labels?.name || nothing}
+        aria-describedby=${described ?? nothing}
         @click=${this.#onClick}
       >
-        <span part="logo" class=${busy ? 'busy' : nothing}
-          ><slot name="logo">${this.#renderLogo()}</slot>${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${badge}</span
-        >
-        <span part="label"><slot>${label}</slot></span>
+        <span part="logo"><slot name="logo">${this.#renderLogo()}</slot></span>
+        <span part="label" data-fit=${labels?.fit ?? nothing}
+          ><slot @slotchange=${this.#onSlotChange}>${labels?.shown ?? text(this.label)}</slot></span
+        >${this.#renderState(state)}
       </button>
       ${busy && state.flow === 'popup'
-        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>
-            ${words.cancel()}
-          </button>`
+        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>×</button>`
         : nothing}
+      ${reason ? html`<span part="message" id="message">${reason}</span>` : nothing}
+      ${described === 'state' ? html`<span id="state" hidden>${words.listConnected()}</span>` : nothing}
       ${this.#live || announcement ? html`<span class="visually-hidden" role="status">${announcement}</span>` : nothing}
     `;
   }

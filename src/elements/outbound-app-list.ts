@@ -1,5 +1,7 @@
 import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AppListView } from './outbound-app-list-view.js';
+import { configChanged } from '../core/config.js';
+import { noteStatusShown } from '../core/connection-state.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { stringsFor, type StringOverrides } from './strings.js';
 
@@ -97,6 +99,7 @@ export class OutboundAppList extends OutboundConfigElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    noteStatusShown(); // the page's buttons may turn connected in place: they hold that width
     void this.#start();
   }
 
@@ -129,7 +132,9 @@ export class OutboundAppList extends OutboundConfigElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.#view && INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) void this.#view.load();
+    if (!INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) return;
+    void this.#view?.load();
+    configChanged(); // the rows' buttons take their settings from the list
   }
 
   protected override render() {
