@@ -48,7 +48,7 @@ function panel(scheme: 'light' | 'dark', args: OverviewArgs) {
             <th scope="row">${row.state}</th>
             ${variants.map(
               (variant) =>
-                html`<td data-reach=${row.reach ?? ''}>
+                html`<td data-reach=${row.reach ?? ''} data-variant=${variant}>
                   ${appButton({
                     'app-id': row.appId,
                     'app-name': row.name,
@@ -66,7 +66,7 @@ function panel(scheme: 'light' | 'dark', args: OverviewArgs) {
           <th scope="row">Focus</th>
           ${variants.map(
             (variant) =>
-              html`<td class="focus-me">
+              html`<td class="focus-me" data-variant=${variant}>
                 ${appButton({ 'app-id': 'slack', 'app-name': 'Slack', logo: logoOf('slack'), size: args.size ?? 'md', variant, sdk: fakeSdk() })}
               </td>`,
           )}
@@ -103,6 +103,26 @@ export const States: StoryObj<OverviewArgs> = {
       }
       .overview td {
         padding: 8px 16px 8px 0;
+        vertical-align: top;
+      }
+      /* A phone (or 200 % zoom): one panel, one button per line, each named by its variant. */
+      @media (max-width: 760px) {
+        .overview {
+          grid-template-columns: minmax(0, 1fr);
+          width: auto;
+        }
+        .overview :is(table, tbody, tr, th, td) {
+          display: block;
+        }
+        .overview thead {
+          display: none;
+        }
+        .overview td::before {
+          content: attr(data-variant);
+          display: block;
+          font-size: 12px;
+          color: color-mix(in srgb, CanvasText 65%, Canvas);
+        }
       }
     </style>
     <div class="overview">${panel('light', args)} ${panel('dark', args)}</div>

@@ -107,10 +107,19 @@ export const listStyles = css`
       justify-content: start;
     }
   }
+  /* Very narrow (a phone at 200 % zoom): the status and the buttons take the row's whole width. */
+  @container (max-width: 260px) {
+    li > :is([part~='status'], [part~='actions']) {
+      grid-column: 1 / -1;
+    }
+  }
 
   /* The row's button shows the row's logo once, in the row. */
   outbound-app-button::part(logo) {
     display: none;
+  }
+  [part~='actions'] > * {
+    max-width: 100%;
   }
 
   /* Disconnect and Retry: the row button's outline, without its states. */
@@ -146,6 +155,7 @@ export const listStyles = css`
     border-radius: calc(var(--_radius) * 2);
     color: var(--_muted);
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 12px;
   }
