@@ -53,8 +53,10 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).
  * @csspart label - The label text.
- * @csspart spinner - The busy indicator shown over the logo while connecting.
- * @csspart cancel - The Cancel control shown while a popup-mode connection waits for the popup.
+ * @csspart state - The box at the end that shows the state: empty when idle, the spinner while connecting, a check when connected, "!" on an error. It keeps the button's width the same in every state.
+ * @csspart spinner - The busy indicator: the `state` box while connecting.
+ * @csspart cancel - The × (Cancel) over the state box while a popup-mode connection waits for the popup.
+ * @csspart message - The reason of an error, as text under the button; also the button's accessible description.
  *
  * @attr {'sm' | 'md' | 'lg'} size - Height, type size and logo size: 32, 40 (default) or 48 px.
  * @attr {'outline' | 'filled' | 'ghost'} variant - `outline` (default: light surface, thin border), `filled` (solid, high emphasis), `ghost` (no border or fill until hovered).
@@ -65,22 +67,22 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f; transparent for `filled` and `ghost`).
  * @cssprop [--outbound-button-hover-background] - Background on hover (a tint of the text colour by default).
  * @cssprop [--outbound-button-active-background] - Background while pressed.
- * @cssprop [--outbound-button-radius=6px] - Corner radius (`999px` for a pill).
+ * @cssprop [--outbound-button-radius=4px] - Corner radius (`999px` for a pill).
  * @cssprop [--outbound-button-height=40px] - Minimum height (sm 32px, lg 48px).
  * @cssprop [--outbound-button-padding-inline=12px] - Inline padding (sm 10px, lg 16px).
- * @cssprop [--outbound-button-gap=10px] - Space between logo and label (sm 8px, lg 12px).
+ * @cssprop [--outbound-button-gap=12px] - Space between logo, label and state box (sm 8px, lg 12px).
  * @cssprop [--outbound-button-font-family=system-ui] - Font family.
  * @cssprop [--outbound-button-font-size=14px] - Font size (sm 13px, lg 16px).
  * @cssprop [--outbound-button-font-weight=500] - Font weight.
- * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the label then stays centred).
- * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size (sm 16px, lg 24px).
- * @cssprop [--outbound-logo-background] - A tile behind the logo; white on `filled` so dark logos stay visible, none otherwise.
+ * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the logo at the start, the label centred).
+ * @cssprop [--outbound-logo-size=20px] - Logo, monogram, spinner and state box size (sm 16px, lg 24px).
+ * @cssprop [--outbound-logo-background] - A tile behind the logo: white in the dark scheme and on `filled`, so dark logos stay visible; none otherwise.
  * @cssprop [--outbound-monogram-background] - Monogram tile (shown without a logo); a tint of the text colour by default.
  * @cssprop [--outbound-monogram-color] - Monogram letter; the button background by default.
  * @cssprop [--outbound-focus-ring-color=#0b57d0] - Focus ring (2px, offset 2px).
  * @cssprop [--outbound-accent-color=#0b57d0] - Spinner colour.
- * @cssprop [--outbound-success-color=#146c2e] - Connected badge.
- * @cssprop [--outbound-error-color=#b3261e] - Error border and badge.
+ * @cssprop [--outbound-success-color=#146c2e] - The connected check.
+ * @cssprop [--outbound-error-color=#b3261e] - Error border, "!" and message.
  *
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call. Cancelable: `preventDefault()` stops it.
  * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - The browser came back from the provider (or the popup reported back) with the app connected.
@@ -154,9 +156,8 @@ export class OutboundAppButton extends OutboundConfigElement {
   strings?: StringOverrides;
 
   /**
-   * A row's button (`<outbound-app-list>`): the short words ("Connect", "Connecting…"), the full
-   * ones ("Connect Slack") as the accessible name.
-   * @internal
+   * The short words of a list row ("Connect", "Connecting…", "Reconnect"), with the full ones
+   * ("Connect Slack") as the accessible name; `<outbound-app-list>` uses it for its rows.
    */
   compact = false;
 
@@ -324,16 +325,16 @@ export class OutboundAppButton extends OutboundConfigElement {
     return html`<span class="monogram" aria-hidden="true" data-letter=${monogramLetter(this.#appName)}></span>`;
   }
 
-  /** Whether the host gave label content of its own (the default slot), which then never changes. */
+  /**
+   * Whether the host gave label content of its own (the default slot), which then never changes.
+   * Read at render (no slotchange listener on every button): content added later is shown, and the
+   * width is held again at the next render.
+   */
   #ownLabel(): boolean {
     for (let node = this.firstChild; node; node = node.nextSibling) {
       if (node instanceof Element ? !node.hasAttribute('slot') : node.nodeType === 3 && node.textContent!.trim()) return true;
     }
     return false;
-  }
-
-  #onSlotChange(): void {
-    this.requestUpdate();
   }
 
   /**
@@ -385,7 +386,7 @@ export class OutboundAppButton extends OutboundConfigElement {
       >
         <span part="logo"><slot name="logo">${this.#renderLogo()}</slot></span>
         <span part="label" data-fit=${labels?.fit ?? nothing}
-          ><slot @slotchange=${this.#onSlotChange}>${labels?.shown ?? text(this.label)}</slot></span
+          ><slot>${labels?.shown ?? text(this.label)}</slot></span
         >${this.#renderState(state)}
       </button>
       ${busy && state.flow === 'popup'
