@@ -6,6 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { OutboundAppButton } from '../src/elements/outbound-app-button.js';
+import { fakeCatalogSdk } from './support/fake-catalog-sdk.js';
 import { fakeSdk, type FakeAnswer } from './support/fake-sdk.js';
 import { appButton, logoOf, reach } from './support/render.js';
 
@@ -67,7 +68,7 @@ function panel(scheme: 'light' | 'dark', args: OverviewArgs) {
           ${variants.map(
             (variant) =>
               html`<td class="focus-me" data-variant=${variant}>
-                ${appButton({ 'app-id': 'slack', 'app-name': 'Slack', logo: logoOf('slack'), size: args.size ?? 'md', variant, sdk: fakeSdk() })}
+                ${appButton({ 'app-id': 'google-contacts', 'app-name': 'Google Contacts', logo: logoOf('google-contacts'), size: args.size ?? 'md', variant, sdk: fakeSdk() })}
               </td>`,
           )}
         </tr>
@@ -139,5 +140,39 @@ export const States: StoryObj<OverviewArgs> = {
     }
     // One keyboard-style focus per page is all a browser shows: the light outline button.
     canvasElement.querySelector<HTMLElement>('.focus-me outbound-app-button')!.focus();
+  },
+};
+
+/**
+ * `<outbound-app-list disconnect>` in every row state (connected, connecting, a failure with its
+ * reason), light and dark, and in a 320 px column where the rows wrap: the source of
+ * docs/list-states.png (`node scripts/screenshot-states.mjs overview--list-states docs/list-states.png`).
+ */
+export const ListStates: StoryObj<OverviewArgs> = {
+  tags: ['logs-errors'],
+  render: () => {
+    const sdk = () => fakeCatalogSdk({ connected: ['slack', 'github'], connect: { hubspot: 'pending', notion: 503 } });
+    const list = (scheme: string, width: number) => html`<section
+      class="panel"
+      style=${`color-scheme:${scheme};background:Canvas;color:CanvasText;padding:20px 24px`}
+      aria-label=${`${scheme} scheme, ${width} px`}
+    >
+      <outbound-app-list disconnect .sdk=${sdk()} style=${`width:${width}px;max-width:100%`}></outbound-app-list>
+    </section>`;
+    return html`<div class="overview" style="display:flex;flex-wrap:wrap;align-items:start;width:max-content;max-width:100%">
+      ${list('light', 560)} ${list('dark', 560)} ${list('light', 320)}
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('outbound-app-list')!;
+    for (const appId of ['hubspot', 'notion']) {
+      let host: HTMLElement | null | undefined;
+      for (let i = 0; i < 200 && !host?.shadowRoot?.querySelector('button'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        host = list.shadowRoot?.querySelector<HTMLElement>(`li[data-app-id="${appId}"] outbound-app-button`);
+      }
+      host!.shadowRoot!.querySelector('button')!.click();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
   },
 };

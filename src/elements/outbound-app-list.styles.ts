@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const listStyles = css`
   :host {
     display: block;
+    min-inline-size: 0;
     --_bg: var(--outbound-list-background, var(--outbound-button-background, light-dark(#fff, #131314)));
     --_fg: var(--outbound-button-color, light-dark(#1f1f1f, #e3e3e3));
     --_muted: var(--outbound-list-muted-color, color-mix(in srgb, var(--_fg) 68%, var(--_bg)));
@@ -23,9 +24,11 @@ export const listStyles = css`
     display: none;
   }
 
-  /* A size container: its rows wrap by the list's own width, not the viewport's. */
+  /* A size container: its rows wrap by the list's own width, not the viewport's. Where nothing
+     gives it a width (a flex row, an inline-block), it takes 30rem, and shrinks below that. */
   ul {
     container-type: inline-size;
+    contain-intrinsic-inline-size: 30rem;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -133,6 +136,7 @@ export const listStyles = css`
     border: 1px solid var(--_button-border);
     border-radius: var(--_radius);
     color: var(--_fg);
+    font-size: var(--outbound-button-font-size, 13px);
     font-weight: var(--outbound-button-font-weight, 500);
     letter-spacing: 0.25px;
     cursor: pointer;
