@@ -154,12 +154,12 @@ export const ListStates: StoryObj<OverviewArgs> = {
     const sdk = () => fakeCatalogSdk({ connected: ['slack', 'github'], connect: { hubspot: 'pending', notion: 503 } });
     const list = (scheme: string, width: number) => html`<section
       class="panel"
-      style=${`color-scheme:${scheme};background:Canvas;color:CanvasText;padding:20px 24px`}
+      style=${`display:inline-block;vertical-align:top;box-sizing:border-box;max-width:100%;color-scheme:${scheme};background:Canvas;color:CanvasText;padding:20px 24px`}
       aria-label=${`${scheme} scheme, ${width} px`}
     >
       <outbound-app-list disconnect .sdk=${sdk()} style=${`width:${width}px;max-width:100%`}></outbound-app-list>
     </section>`;
-    return html`<div class="overview" style="display:flex;flex-wrap:wrap;align-items:start;width:max-content;max-width:100%">
+    return html`<div class="overview">
       ${list('light', 560)} ${list('dark', 560)} ${list('light', 320)}
     </div>`;
   },

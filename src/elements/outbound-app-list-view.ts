@@ -13,7 +13,7 @@ import { ConnectionController } from './connection-controller.js';
 import { loadOnDemand } from './on-demand.eager.js';
 import type { OutboundAppList } from './outbound-app-list.js';
 import { listStyles } from './outbound-app-list.styles.js';
-import { monogramLetter, stringsFor, type ResolvedStrings } from './strings.js';
+import { monogramLetter, stringsFor, type ResolvedStrings, type StringOverrides } from './strings.js';
 
 type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 
@@ -30,6 +30,20 @@ function appIdsOf(value: unknown): string[] | undefined {
     return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : undefined;
   } catch {
     return undefined; // a revoked Proxy
+  }
+}
+
+/**
+ * The list's `strings`, when it is a table that can be read, for its rows' buttons; anything else
+ * (a host's Proxy that throws) is not passed on, so a row renders with the page's words.
+ */
+function readable(strings: unknown): StringOverrides | undefined {
+  try {
+    return strings !== null && typeof strings === 'object' && (strings as Record<string, unknown>)['_$litDirective$'] === undefined
+      ? (strings as StringOverrides)
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -165,7 +179,7 @@ export class AppListView implements ReactiveController {
           app-id=${app.id}
           app-name=${app.name}
           logo=${app.logo || nothing}
-          .strings=${this.host.strings}
+          .strings=${readable(this.host.strings)}
         ></outbound-app-button>
         ${this.host.disconnect && isConnected
           ? html`<button part="disconnect" type="button" aria-label=${this.#w.disconnect(app.name)} @click=${() => this.#askToDisconnect(app)}>
