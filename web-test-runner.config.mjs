@@ -14,6 +14,19 @@ import { reactAsEsm } from './scripts/wtr-react-esm.mjs';
 
 let emulator;
 
+/**
+ * `executeServerCommand('emulate-forced-colors', 'active' | 'none')`: Windows High Contrast as
+ * Chromium emulates it (the runner's own emulateMedia has no forced colours for this launcher).
+ */
+const forcedColorsPlugin = {
+  name: 'emulate-forced-colors',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-forced-colors') return undefined;
+    await session.browser.getPage(session.id).emulateMediaFeatures([{ name: 'forced-colors', value: payload }]);
+    return true;
+  },
+};
+
 const emulatorPlugin = {
   name: 'descope-emulator',
   async serverStart() {
@@ -35,7 +48,7 @@ export default {
   concurrency: 1,
   // a11ySnapshot(): the accessible names Chromium computes (tests of icon-only buttons).
   // reactAsEsm: React and react-dom (CommonJS) as ES modules, for outbound-elements/react's tests.
-  plugins: [emulatorPlugin, a11ySnapshotPlugin(), reactAsEsm(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [emulatorPlugin, forcedColorsPlugin, a11ySnapshotPlugin(), reactAsEsm(), esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

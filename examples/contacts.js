@@ -11,11 +11,30 @@ const list = document.getElementById('contacts-list');
 const status = document.getElementById('contacts-status');
 const button = document.getElementById('load-contacts');
 
-// Listen first: a redirect return reports its success shortly after the page loads.
+// Listen first: a redirect return reports its success shortly after the page loads. The
+// contacts are the payoff: once they are in, the page scrolls them into view.
 document.addEventListener('outbound-connect-success', (event) => {
-  if (event.detail?.appId === APP_ID) void loadContacts();
+  if (event.detail?.appId !== APP_ID) return;
+  showWhenIn = true;
+  void loadContacts();
 });
 button.addEventListener('click', () => void loadContacts());
+
+// The panel follows the Google Contacts button (check-status: what Descope knows): contacts when
+// it is connected, none after a Disconnect, and no request (no 404) while it is not connected.
+let showWhenIn = false;
+const appButton = document.querySelector(`#apps outbound-app-button[app-id="${APP_ID}"]`);
+let shown = false;
+function followStatus() {
+  const connected = appButton?.getAttribute('status') === 'connected';
+  if (connected && !shown) void loadContacts({ quiet: true });
+  if (!connected && shown) {
+    list.replaceChildren();
+    say('Connect Google Contacts (step 1) and your contacts appear here.');
+  }
+  shown = connected;
+}
+if (appButton) new MutationObserver(followStatus).observe(appButton, { attributes: true, attributeFilter: ['status'] });
 
 function say(text, kind = '') {
   status.textContent = text;
@@ -29,8 +48,17 @@ async function sessionJwt() {
   return res.ok ? (res.data?.sessionJwt ?? null) : null;
 }
 
+/** @type {Promise<void> | undefined} */
+let loading;
+
+/** One request at a time (a return's success and the button's status both ask). */
+function loadContacts(options) {
+  loading ??= readContacts(options).finally(() => (loading = undefined));
+  return loading;
+}
+
 /** @param {{ quiet?: boolean }} [options] quiet (on page load): "not yet" is a hint, not an error */
-async function loadContacts({ quiet = false } = {}) {
+async function readContacts({ quiet = false } = {}) {
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   say('Asking the backend…');
@@ -52,6 +80,10 @@ async function loadContacts({ quiet = false } = {}) {
     list.replaceChildren(...body.contacts.map(renderContact));
     const expires = new Date(body.accessTokenExpiry * 1000).toLocaleTimeString();
     say(`${body.total} contacts, read by the backend with your ${APP_ID} token (it expires at ${expires}).`, 'ok');
+    shown = true;
+    // After a return: the payoff in view.
+    if (showWhenIn) section.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+    showWhenIn = false;
   } catch (error) {
     say(`Could not reach the backend: ${error.message}`, 'error');
   } finally {
@@ -72,5 +104,5 @@ function renderContact({ name, email }) {
 // The backend runs only next to the emulator (npm start), which says so in /demo-config.js.
 if (demoConfig.backend) {
   section.hidden = false;
-  void loadContacts({ quiet: true });
+  say('Connect Google Contacts (step 1) and your contacts appear here.');
 }

@@ -116,14 +116,24 @@ form.addEventListener('submit', async (event) => {
     }
     await loadUser();
     document.dispatchEvent(new Event('demo-session-change')); // examples/app-list.js refreshes its list
-    if (state.user) $('sign-out-button').focus();
+    if (state.user) (quickStart ? document.querySelector('#apps outbound-app-button') : $('sign-out-button')).focus();
   } catch (error) {
     showSignInError(`Sign-in failed: ${error?.message ?? error}`);
   } finally {
+    quickStart = false;
     signInButton.disabled = false;
     signInButton.removeAttribute('aria-busy');
   }
 });
+
+// One click to try: sign in as the emulator's demo user, then put focus on the first app.
+$('quick-start').addEventListener('click', () => {
+  $('login-id').value = DEMO_LOGIN.loginId;
+  $('password').value = DEMO_LOGIN.password;
+  quickStart = true;
+  form.requestSubmit();
+});
+let quickStart = false;
 
 $('sign-out-button').addEventListener('click', async () => {
   if (!sdk) return;
@@ -487,6 +497,8 @@ async function forgetConnection(appId, userId, name) {
     $('connections-status').textContent = `Could not forget ${name}: ${error.message}.`;
   }
   await refreshConnections();
+  // Every element reads again (the list, the check-status buttons), so the panels agree.
+  await document.getElementById('demo-app-list')?.refresh();
   $('refresh-connections').focus();
 }
 

@@ -1,5 +1,6 @@
 // docs/states.png: the "Overview / States" story (every state, light and dark) in headless
-// Chromium, from the static Storybook (`npm run build-storybook` first).
+// Chromium, from the static Storybook (`npm run build-storybook` first); docs/list-states.png:
+// `overview--list-states docs/list-states.png`.
 // Usage: node scripts/screenshot-states.mjs [story-id] [out.png] [--rtl] [--size=lg]
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';

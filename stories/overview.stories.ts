@@ -6,6 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { OutboundAppButton } from '../src/elements/outbound-app-button.js';
+import { fakeCatalogSdk } from './support/fake-catalog-sdk.js';
 import { fakeSdk, type FakeAnswer } from './support/fake-sdk.js';
 import { appButton, logoOf, reach } from './support/render.js';
 
@@ -48,7 +49,7 @@ function panel(scheme: 'light' | 'dark', args: OverviewArgs) {
             <th scope="row">${row.state}</th>
             ${variants.map(
               (variant) =>
-                html`<td data-reach=${row.reach ?? ''}>
+                html`<td data-reach=${row.reach ?? ''} data-variant=${variant}>
                   ${appButton({
                     'app-id': row.appId,
                     'app-name': row.name,
@@ -66,8 +67,8 @@ function panel(scheme: 'light' | 'dark', args: OverviewArgs) {
           <th scope="row">Focus</th>
           ${variants.map(
             (variant) =>
-              html`<td class="focus-me">
-                ${appButton({ 'app-id': 'slack', 'app-name': 'Slack', logo: logoOf('slack'), size: args.size ?? 'md', variant, sdk: fakeSdk() })}
+              html`<td class="focus-me" data-variant=${variant}>
+                ${appButton({ 'app-id': 'google-contacts', 'app-name': 'Google Contacts', logo: logoOf('google-contacts'), size: args.size ?? 'md', variant, sdk: fakeSdk() })}
               </td>`,
           )}
         </tr>
@@ -103,6 +104,26 @@ export const States: StoryObj<OverviewArgs> = {
       }
       .overview td {
         padding: 8px 16px 8px 0;
+        vertical-align: top;
+      }
+      /* A phone (or 200 % zoom): one panel, one button per line, each named by its variant. */
+      @media (max-width: 760px) {
+        .overview {
+          grid-template-columns: minmax(0, 1fr);
+          width: auto;
+        }
+        .overview :is(table, tbody, tr, th, td) {
+          display: block;
+        }
+        .overview thead {
+          display: none;
+        }
+        .overview td::before {
+          content: attr(data-variant);
+          display: block;
+          font-size: 12px;
+          color: color-mix(in srgb, CanvasText 65%, Canvas);
+        }
       }
     </style>
     <div class="overview">${panel('light', args)} ${panel('dark', args)}</div>
@@ -119,5 +140,39 @@ export const States: StoryObj<OverviewArgs> = {
     }
     // One keyboard-style focus per page is all a browser shows: the light outline button.
     canvasElement.querySelector<HTMLElement>('.focus-me outbound-app-button')!.focus();
+  },
+};
+
+/**
+ * `<outbound-app-list disconnect>` in every row state (connected, connecting, a failure with its
+ * reason), light and dark, and in a 320 px column where the rows wrap: the source of
+ * docs/list-states.png (`node scripts/screenshot-states.mjs overview--list-states docs/list-states.png`).
+ */
+export const ListStates: StoryObj<OverviewArgs> = {
+  tags: ['logs-errors'],
+  render: () => {
+    const sdk = () => fakeCatalogSdk({ connected: ['slack', 'github'], connect: { hubspot: 'pending', notion: 503 } });
+    const list = (scheme: string, width: number) => html`<section
+      class="panel"
+      style=${`display:inline-block;vertical-align:top;box-sizing:border-box;max-width:100%;color-scheme:${scheme};background:Canvas;color:CanvasText;padding:20px 24px`}
+      aria-label=${`${scheme} scheme, ${width} px`}
+    >
+      <outbound-app-list disconnect .sdk=${sdk()} style=${`width:${width}px;max-width:100%`}></outbound-app-list>
+    </section>`;
+    return html`<div class="overview">
+      ${list('light', 560)} ${list('dark', 560)} ${list('light', 320)}
+    </div>`;
+  },
+  play: async ({ canvasElement }) => {
+    const list = canvasElement.querySelector('outbound-app-list')!;
+    for (const appId of ['hubspot', 'notion']) {
+      let host: HTMLElement | null | undefined;
+      for (let i = 0; i < 200 && !host?.shadowRoot?.querySelector('button'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        host = list.shadowRoot?.querySelector<HTMLElement>(`li[data-app-id="${appId}"] outbound-app-button`);
+      }
+      host!.shadowRoot!.querySelector('button')!.click();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
   },
 };

@@ -94,9 +94,18 @@ export const IconOnly: Story = {
       outbound-app-button.icon-only::part(button) {
         padding: 0;
         aspect-ratio: 1;
+        justify-content: center;
+      }
+      /* The state mark (check, "!", spinner) moves to the corner. */
+      outbound-app-button.icon-only::part(state) {
+        position: absolute;
+        inset-block-start: 2px;
+        inset-inline-end: 2px;
+        inline-size: 12px;
+        block-size: 12px;
       }
     </style>
-    <div style="display:flex;gap:8px">
+    <div style="display:flex;flex-wrap:wrap;gap:8px">
       ${wellKnownApps.map(
         (app) =>
           html`<outbound-app-button

@@ -188,13 +188,16 @@ export function wantsPopup(mode: unknown): boolean {
   return mode === 'popup' || (mode === 'auto' && window.top !== window);
 }
 
-/** The `<outbound-connect>` elements around `node`, nearest first, across shadow roots. */
+/**
+ * The `<outbound-connect>` elements around `node`, nearest first, across shadow roots; an
+ * `<outbound-app-list>` counts as one for the buttons of its rows.
+ */
 export function* enclosingProviders(node: Node): Generator<Element> {
   let current: Node | null = node.parentNode ?? null;
   while (current) {
     if (current instanceof ShadowRoot) current = current.host;
     // Matched by tag, not class: a second copy of the package defines no class of its own.
-    if (current instanceof Element && current.localName === 'outbound-connect') yield current;
+    if (current instanceof Element && (current.localName === 'outbound-connect' || current.localName === 'outbound-app-list')) yield current;
     current = current.parentNode;
   }
 }

@@ -132,6 +132,20 @@ export function noteKnownStatus(appId: string, tenantId: string | undefined, con
   if (current.status !== status) write(appId, tenantId, { status, change: 'known' });
 }
 
+let statusShown = false;
+
+/** Whether an element of this page shows what Descope knows (a list): any app may turn connected in place. */
+export function pageShowsStatus(): boolean {
+  return statusShown;
+}
+
+/** Said by `<outbound-app-list>` as it connects: every element renders again (while the page parses, before it paints). */
+export function noteStatusShown(): void {
+  if (statusShown) return;
+  statusShown = true;
+  for (const listener of listeners) listener();
+}
+
 /**
  * Calls `listener(appId, tenantId)` after a connection's state changed, `listener()` after every
  * state was forgotten. Returns the unsubscribe function.

@@ -9,6 +9,7 @@ import { css } from 'lit';
 export const buttonStyles = css`
   :host {
     display: inline-block;
+    position: relative;
     vertical-align: middle;
     max-width: 100%;
     /* In a flex or grid container too, the label shrinks to an ellipsis instead of overflowing. */
@@ -24,12 +25,14 @@ export const buttonStyles = css`
     --_ring: var(--outbound-focus-ring-color, light-dark(#0b57d0, #a8c7fa));
     --_accent: var(--outbound-accent-color, light-dark(#0b57d0, #a8c7fa));
     --_success: var(--outbound-success-color, light-dark(#146c2e, #6dd58c));
-    --_error: var(--outbound-error-color, light-dark(#b3261e, #f2b8b5));
-    --_logo-bg: var(--outbound-logo-background, transparent);
-    --_logo-pad: 0px;
+    /* The error ring and message face the page; --_error (the "!") sits on the button's own surface. */
+    --_alert: var(--outbound-error-color, light-dark(#b3261e, #f2b8b5));
+    --_error: var(--_alert);
+    /* On a dark page a logo sits on a light tile, so a dark mark (GitHub, Notion) keeps its contrast. */
+    --_logo-bg: var(--outbound-logo-background, light-dark(transparent, #fff));
     --_h: var(--outbound-button-height, 40px);
     --_pad: var(--outbound-button-padding-inline, 12px);
-    --_gap: var(--outbound-button-gap, 10px);
+    --_gap: var(--outbound-button-gap, 12px);
     --_fs: var(--outbound-button-font-size, 14px);
     --_logo: var(--outbound-logo-size, 20px);
   }
@@ -63,7 +66,6 @@ export const buttonStyles = css`
     --_success: var(--outbound-success-color, light-dark(#6dd58c, #146c2e));
     --_error: var(--outbound-error-color, light-dark(#f2b8b5, #b3261e));
     --_logo-bg: var(--outbound-logo-background, #fff);
-    --_logo-pad: calc(var(--_logo) * 0.14);
   }
   /* Ghost: no surface until hovered, for toolbars and dense lists. */
   :host([variant='ghost']) {
@@ -81,25 +83,26 @@ export const buttonStyles = css`
     box-sizing: border-box;
     display: inline-flex;
     align-items: center;
-    justify-content: center;
     gap: var(--_gap);
     width: 100%;
     min-height: var(--_h);
     padding: 0 var(--_pad);
     border: 1px solid var(--_border);
-    border-radius: var(--outbound-button-radius, 6px);
+    border-radius: var(--outbound-button-radius, 4px);
     background: var(--_bg);
     color: var(--_fg);
-    font: var(--outbound-button-font-weight, 500) var(--_fs) / 1.25
+    font: var(--outbound-button-font-weight, 500) var(--_fs) / 1.43
       var(--outbound-button-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    letter-spacing: 0.01em;
+    letter-spacing: 0.25px;
     cursor: pointer;
     user-select: none;
     -webkit-tap-highlight-color: transparent;
   }
   /* The tint eases in on hover; declared here only, so a page of idle buttons tracks no transition. */
+  /* Google's hover: an 8% tint and a slight lift. */
   button:hover:not(:disabled) {
     background: var(--outbound-button-hover-background, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
+    box-shadow: 0 1px 2px #3c404350, 0 1px 3px 1px #3c404326;
     transition: background-color 0.12s;
   }
   button:active:not(:disabled) {
@@ -119,43 +122,34 @@ export const buttonStyles = css`
     opacity: 0.5;
   }
   :host([status='error']) button {
-    border-color: var(--_error);
+    border-color: var(--_alert);
   }
 
-  /* One fixed box for logo, monogram, spinner and badge: the label never moves when the state
-     changes. Block and flex only: a grid per box costs layout time on a page of many buttons. */
-  [part='logo'] {
-    position: relative;
+  /* Two fixed boxes, the logo at the start and the state (spinner, check, "!") at the end: the
+     button keeps its width in every state. Block and flex only: a grid per box costs layout time. */
+  [part='logo'],
+  [part~='state'],
+  .monogram {
     flex: none;
-    display: block;
-    inline-size: var(--_logo);
-    block-size: var(--_logo);
-  }
-  [part='logo'].busy slot {
-    visibility: hidden;
-  }
-  /* The filled variant's tile sits behind an image logo (own or slotted), not behind the monogram. */
-  [part='logo'] img,
-  ::slotted([slot='logo']) {
-    display: block;
-    box-sizing: border-box;
-    inline-size: 100%;
-    block-size: 100%;
-    padding: var(--_logo-pad);
-    border-radius: calc(var(--_logo) * 0.22);
-    background: var(--_logo-bg);
-    object-fit: contain;
-  }
-  .monogram,
-  .badge {
     display: flex;
     align-items: center;
     justify-content: center;
+    inline-size: var(--_logo);
+    block-size: var(--_logo);
   }
-  .monogram {
-    box-sizing: border-box;
+  /* The tile (a light one on a dark page, white on filled) sits behind an image logo, drawn as an
+     outline so the logo keeps its size. */
+  [part='logo'] img,
+  ::slotted([slot='logo']) {
+    display: block;
     inline-size: 100%;
     block-size: 100%;
+    border-radius: 2px;
+    background: var(--_logo-bg);
+    outline: 3px solid var(--_logo-bg);
+    object-fit: contain;
+  }
+  .monogram {
     border-radius: calc(var(--_logo) * 0.22);
     background: var(--outbound-monogram-background, color-mix(in srgb, var(--_fg) 72%, var(--_surface)));
     color: var(--outbound-monogram-color, var(--_surface));
@@ -163,11 +157,14 @@ export const buttonStyles = css`
     font-weight: 600;
     line-height: 1;
   }
+  .monogram::before {
+    content: attr(data-letter);
+  }
 
-  [part='spinner'] {
-    visibility: visible;
-    position: absolute;
-    inset: calc(var(--_logo) * 0.08);
+  /* While connecting, the state box is the spinner. */
+  [part~='spinner'] {
+    box-sizing: border-box;
+    scale: 0.8;
     border-radius: 50%;
     border: 2px solid color-mix(in srgb, var(--_accent) 22%, transparent);
     border-top-color: var(--_accent);
@@ -180,7 +177,7 @@ export const buttonStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     /* Still shows that something is happening, without the fast motion. */
-    [part='spinner'] {
+    [part~='spinner'] {
       animation-duration: 2.4s;
     }
     button:hover:not(:disabled) {
@@ -188,50 +185,62 @@ export const buttonStyles = css`
     }
   }
 
-  /* The state badge sits on the logo's corner: a check when connected, "!" on an error. */
-  .badge {
-    position: absolute;
-    inset-block-end: calc(var(--_logo) * -0.25);
-    inset-inline-end: calc(var(--_logo) * -0.25);
-    box-sizing: border-box;
-    inline-size: calc(var(--_logo) * 0.7);
-    block-size: calc(var(--_logo) * 0.7);
-    min-inline-size: 12px;
-    min-block-size: 12px;
-    border-radius: 50%;
-    border: 2px solid var(--_surface);
+  /* The state's mark: a check when connected, "!" on an error, cut out of a disc. */
+  [part~='state'] {
+    position: relative;
   }
-  /* The check and the exclamation mark are drawn in CSS: crisp at any zoom, no font needed. */
-  .badge::before {
+  .connected::before,
+  .error::before {
     content: '';
-    box-sizing: border-box;
-    border: solid var(--_surface);
-  }
-  .badge.connected {
+    inline-size: 80%;
+    block-size: 80%;
+    border-radius: 50%;
     background: var(--_success);
   }
-  .badge.connected::before {
-    inline-size: 32%;
-    block-size: 58%;
-    border-width: 0 1.5px 1.5px 0;
-    transform: translateY(-10%) rotate(45deg);
+  .connected::after {
+    content: '';
+    position: absolute;
+    inline-size: 18%;
+    block-size: 38%;
+    border: solid var(--_surface);
+    border-width: 0 2px 2px 0;
+    transform: translateY(-12%) rotate(45deg);
   }
-  .badge.error {
+  .error::before {
+    content: '!';
     background: var(--_error);
-  }
-  .badge.error::before {
-    inline-size: 0;
-    block-size: 55%;
-    border-width: 0 0 0 1.5px;
-    border-image: linear-gradient(var(--_surface) 60%, transparent 60% 75%, var(--_surface) 75%) 1;
+    color: var(--_surface);
+    font: 700 calc(var(--_logo) * 0.6) / calc(var(--_logo) * 0.8) sans-serif;
+    text-align: center;
   }
 
-  /* Text never overflows: one line with an ellipsis (the full text stays the accessible name). */
+  /* The reason of an error, as text under the button, as wide as the button. */
+  [part='message'] {
+    display: block;
+    inline-size: 0;
+    min-inline-size: 100%;
+    margin-block-start: 4px;
+    color: var(--_alert);
+    font: 400 calc(var(--_fs) - 1px) / 1.35 var(--outbound-button-font-family, system-ui, sans-serif);
+  }
+
+  /* Text never overflows: one line with an ellipsis (the full text stays the accessible name).
+     The other states' labels (data-fit), invisible, hold the width; the label is centred between
+     logo and state box (a full-width stack keeps its logos in one column). */
   [part='label'] {
+    flex: auto;
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+    text-align: center;
+  }
+  [part='label'][data-fit]::after {
+    content: attr(data-fit);
+    display: block;
+    block-size: 0;
+    visibility: hidden;
+    white-space: pre;
   }
 
   .visually-hidden {
@@ -258,34 +267,39 @@ export const buttonStyles = css`
     :host([status='error']) button {
       border-width: 2px;
     }
-    [part='spinner'] {
+    [part~='spinner'] {
       border-color: GrayText;
       border-top-color: Highlight;
     }
+    [part='logo'] img {
+      outline: 0;
+    }
     /* Drawn in the system's own colours: check and "!" tell the states apart by shape. */
-    .badge,
+    [part~='state'],
     .monogram {
       forced-color-adjust: none;
+      --_success: CanvasText;
+      --_error: CanvasText;
       --_surface: Canvas;
     }
-    .badge.connected,
-    .badge.error,
     .monogram {
       background: CanvasText;
       color: Canvas;
     }
   }
-  /* The Cancel control shown under the button while a popup-mode connection waits for the popup:
-     it overrides the parts of the button rule that make a big button. */
+  /* Cancel, while a popup-mode connection waits for the popup: a × over the state box, so
+     nothing around the button moves (the host is its containing block). */
   button.cancel {
-    display: block;
-    width: auto;
+    position: absolute;
+    inset-block-start: calc(var(--_h) / 2 - 12px);
+    inset-inline-end: calc(var(--_pad) + var(--_logo) / 2 - 12px);
+    justify-content: center;
+    inline-size: 24px;
     min-height: 24px;
-    margin-top: 4px;
-    padding: 0 4px;
+    padding: 0;
     border: 0;
-    background: none;
-    font-size: 0.8125rem;
-    text-decoration: underline;
+    border-radius: 50%;
+    font-size: 18px;
+    line-height: 1;
   }
 `;

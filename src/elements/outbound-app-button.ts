@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { toScopes } from '../core/scopes.js';
-import { resolveConfig, type OutboundConfig } from '../core/config.js';
-import { connectionIdOf, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
+import { resolveConfig, wantsPopup, type OutboundConfig } from '../core/config.js';
+import { mayHaveReturn } from '../core/redirect-return.eager.js';
+import { connectionIdOf, pageShowsStatus, type ConnectionState, type ConnectionStatus } from '../core/connection-state.js';
 import { isSafeImageUrl, isSafeRemoteImageUrl } from '../core/image-url.js';
 import { hasSession, onSessionMaybeChanged } from '../core/session-hint.js';
 import { ConnectionController } from './connection-controller.js';
@@ -26,6 +27,10 @@ const stringAttribute = (fallback?: string) => ({
   toAttribute: (value: unknown) => (typeof value === 'string' && value !== fallback ? value : null),
 });
 
+let mayReturn: boolean | undefined;
+/** Whether this page load may be a redirect return (asked once per page). */
+const pageMayReturn = () => (mayReturn ??= mayHaveReturn());
+
 /** Property values rendered as text: anything but a string shows nothing rather than throwing. */
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -48,8 +53,10 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).
  * @csspart label - The label text.
- * @csspart spinner - The busy indicator shown over the logo while connecting.
- * @csspart cancel - The Cancel control shown while a popup-mode connection waits for the popup.
+ * @csspart state - The box at the end that shows the state: empty when idle, the spinner while connecting, a check when connected, "!" on an error. It keeps the button's width the same in every state.
+ * @csspart spinner - The busy indicator: the `state` box while connecting.
+ * @csspart cancel - The × (Cancel) over the state box while a popup-mode connection waits for the popup.
+ * @csspart message - The reason of an error, as text under the button; also the button's accessible description.
  *
  * @attr {'sm' | 'md' | 'lg'} size - Height, type size and logo size: 32, 40 (default) or 48 px.
  * @attr {'outline' | 'filled' | 'ghost'} variant - `outline` (default: light surface, thin border), `filled` (solid, high emphasis), `ghost` (no border or fill until hovered).
@@ -60,22 +67,22 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * @cssprop [--outbound-button-border-color=#747775] - Border colour (dark scheme: #8e918f; transparent for `filled` and `ghost`).
  * @cssprop [--outbound-button-hover-background] - Background on hover (a tint of the text colour by default).
  * @cssprop [--outbound-button-active-background] - Background while pressed.
- * @cssprop [--outbound-button-radius=6px] - Corner radius (`999px` for a pill).
+ * @cssprop [--outbound-button-radius=4px] - Corner radius (`999px` for a pill).
  * @cssprop [--outbound-button-height=40px] - Minimum height (sm 32px, lg 48px).
  * @cssprop [--outbound-button-padding-inline=12px] - Inline padding (sm 10px, lg 16px).
- * @cssprop [--outbound-button-gap=10px] - Space between logo and label (sm 8px, lg 12px).
+ * @cssprop [--outbound-button-gap=12px] - Space between logo, label and state box (sm 8px, lg 12px).
  * @cssprop [--outbound-button-font-family=system-ui] - Font family.
  * @cssprop [--outbound-button-font-size=14px] - Font size (sm 13px, lg 16px).
  * @cssprop [--outbound-button-font-weight=500] - Font weight.
- * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the label then stays centred).
- * @cssprop [--outbound-logo-size=20px] - Logo, monogram and spinner size (sm 16px, lg 24px).
- * @cssprop [--outbound-logo-background] - A tile behind the logo; white on `filled` so dark logos stay visible, none otherwise.
+ * @cssprop [--outbound-button-width=auto] - Width; `100%` fills the container (the logo at the start, the label centred).
+ * @cssprop [--outbound-logo-size=20px] - Logo, monogram, spinner and state box size (sm 16px, lg 24px).
+ * @cssprop [--outbound-logo-background] - A tile behind the logo: white in the dark scheme and on `filled`, so dark logos stay visible; none otherwise.
  * @cssprop [--outbound-monogram-background] - Monogram tile (shown without a logo); a tint of the text colour by default.
  * @cssprop [--outbound-monogram-color] - Monogram letter; the button background by default.
  * @cssprop [--outbound-focus-ring-color=#0b57d0] - Focus ring (2px, offset 2px).
  * @cssprop [--outbound-accent-color=#0b57d0] - Spinner colour.
- * @cssprop [--outbound-success-color=#146c2e] - Connected badge.
- * @cssprop [--outbound-error-color=#b3261e] - Error border and badge.
+ * @cssprop [--outbound-success-color=#146c2e] - The connected check.
+ * @cssprop [--outbound-error-color=#b3261e] - Error border, "!" and message.
  *
  * @fires {CustomEvent<ConnectStartDetail>} outbound-connect-start - Before the connect call. Cancelable: `preventDefault()` stops it.
  * @fires {CustomEvent<ConnectSuccessDetail>} outbound-connect-success - The browser came back from the provider (or the popup reported back) with the app connected.
@@ -99,6 +106,7 @@ export class OutboundAppButton extends OutboundConfigElement {
     // Shadows the native ARIA reflection, so that a change re-renders and reaches the inner button.
     ariaLabel: { attribute: 'aria-label', reflect: true, converter: stringAttribute() },
     strings: { attribute: false },
+    compact: { attribute: 'compact', type: Boolean, reflect: true },
   };
 
   /** The Outbound App ID (the `providerId` of Descope's docs). Required. */
@@ -147,6 +155,12 @@ export class OutboundAppButton extends OutboundConfigElement {
    */
   strings?: StringOverrides;
 
+  /**
+   * The short words of a list row ("Connect", "Connecting…", "Reconnect"), with the full ones
+   * ("Connect Slack") as the accessible name; `<outbound-app-list>` uses it for its rows.
+   */
+  compact = false;
+
   /** The page's state of this button's connection (app and tenant): what it renders. */
   readonly #connection = new ConnectionController(this, () => this.#connectionId());
   #logoFailed = false;
@@ -163,6 +177,8 @@ export class OutboundAppButton extends OutboundConfigElement {
    * something to say: a page of idle buttons holds no thousand empty regions.
    */
   #live = false;
+  /** Whether this button may turn `connected` without a page load: then it holds Reconnect's width. */
+  #reconnects = false;
 
   /** `idle`, `connecting`, `connected` or `error`. Read-only; reflected as the `status` attribute. */
   get status(): ButtonStatus {
@@ -305,7 +321,47 @@ export class OutboundAppButton extends OutboundConfigElement {
   #renderLogo() {
     const url = this.#logoUrl;
     if (url) return html`<img src=${url} alt="" draggable="false" @error=${this.#onLogoError} />`;
-    return html`<span class="monogram" aria-hidden="true">${monogramLetter(this.#appName)}</span>`;
+    // The letter is drawn from an attribute: no text in the button besides its label.
+    return html`<span class="monogram" aria-hidden="true" data-letter=${monogramLetter(this.#appName)}></span>`;
+  }
+
+  /**
+   * Whether the host gave label content of its own (the default slot), which then never changes.
+   * Read at render (no slotchange listener on every button): content added later is shown, and the
+   * width is held again at the next render.
+   */
+  #ownLabel(): boolean {
+    for (let node = this.firstChild; node; node = node.nextSibling) {
+      if (node instanceof Element ? !node.hasAttribute('slot') : node.nodeType === 3 && node.textContent!.trim()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The label for `status`, the accessible name when it says more ("Connecting…" is short, the
+   * logo says which app; the name says it in full), and `fit`: the labels of the states this
+   * button can reach in place that might be wider, laid out invisibly so the button keeps one
+   * width in every state. A label much shorter than the one shown cannot widen the button and is
+   * left out: a page of idle redirect buttons lays out one label each. A label of the host's own
+   * (`label`, the slot) stays as it is.
+   */
+  #labels(status: ConnectionStatus, name: string): { shown: string; name?: string; fit?: string } | undefined {
+    if (text(this.label) || this.#ownLabel()) return undefined;
+    const w = this.#strings;
+    const i = status === 'connecting' ? 1 : status === 'connected' ? 2 : 0;
+    // Connected in place: by the catalog's status (check-status, a list), a popup, a redirect return.
+    this.#reconnects ||= i === 2 || pageShowsStatus() || this.#config.checkStatus === true || wantsPopup(this.#config.mode) || pageMayReturn();
+    const shown = [this.compact ? w.listConnect() : w.connect(name), w.listConnecting()];
+    if (this.#reconnects) shown.push(this.compact ? w.listReconnect() : w.reconnect(name));
+    const fit = shown.filter((label, j) => j !== i && label.length * 5 > shown[i]!.length * 4);
+    const full = this.compact || i === 1 ? [w.connect, w.connecting, w.reconnect][i]!(name) : undefined;
+    return { shown: shown[i]!, name: full, fit: fit.join('\n') || undefined };
+  }
+
+  /** The box at the end that holds the state: spinner, check or "!" (empty while a popup waits: its Cancel sits there). */
+  #renderState(state: ConnectionState) {
+    const spin = state.status === 'connecting' && state.flow !== 'popup';
+    return html`<span part=${spin ? 'state spinner' : 'state'} class=${state.status} aria-hidden="true"></span>`;
   }
 
   protected override render() {
@@ -314,33 +370,30 @@ export class OutboundAppButton extends OutboundConfigElement {
     const state = this.#connection.state;
     const busy = state.status === 'connecting';
     // The failure's words load with the connect code, which ran before anything could fail.
-    const reason = (state.error && onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons)) || '';
-    const announcement = this.#announcement(state, name, reason);
-    const label = text(this.label) || (state.status === 'connected' ? words.reconnect(name) : words.connect(name));
-    const badge =
-      state.status === 'connected' || state.status === 'error'
-        ? html`<span class=${`badge ${state.status}`} aria-hidden="true"></span>`
-        : nothing;
+    const reason = state.error && (onDemandIfLoaded()?.reasonFor(state.error.code, words.reasons) || words.failed(name, '').trim());
+    const announcement = this.#announcement(state, name, reason || '');
+    const labels = this.#labels(state.status, name);
+    const described = reason ? 'message' : state.status === 'connected' ? 'state' : undefined;
     return html`
       <button
         part="button"
         type="button"
         ?disabled=${!!this.disabled}
         aria-busy=${busy ? 'true' : nothing}
-        aria-label=${text(this.ariaLabel) || nothing}
-        title=${reason || nothing}
+        aria-label=${text(this.ariaLabel) || labels?.name || nothing}
+        aria-describedby=${described ?? nothing}
         @click=${this.#onClick}
       >
-        <span part="logo" class=${busy ? 'busy' : nothing}
-          ><slot name="logo">${this.#renderLogo()}</slot>${busy ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}${badge}</span
-        >
-        <span part="label"><slot>${label}</slot></span>
+        <span part="logo"><slot name="logo">${this.#renderLogo()}</slot></span>
+        <span part="label" data-fit=${labels?.fit ?? nothing}
+          ><slot>${labels?.shown ?? text(this.label)}</slot></span
+        >${this.#renderState(state)}
       </button>
       ${busy && state.flow === 'popup'
-        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>
-            ${words.cancel()}
-          </button>`
+        ? html`<button part="cancel" class="cancel" type="button" aria-label=${words.cancelConnecting(name)} @click=${this.#onCancelPopup}>×</button>`
         : nothing}
+      ${reason ? html`<span part="message" id="message">${reason}</span>` : nothing}
+      ${described === 'state' ? html`<span id="state" hidden>${words.listConnected()}</span>` : nothing}
       ${this.#live || announcement ? html`<span class="visually-hidden" role="status">${announcement}</span>` : nothing}
     `;
   }

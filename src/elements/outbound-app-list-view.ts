@@ -10,10 +10,10 @@ import { onConfigChange, resolveConfig } from '../core/config.js';
 import { connectionIdOf, getConnection, type ConnectionState } from '../core/connection-state.js';
 import { isSafeRemoteImageUrl } from '../core/image-url.js';
 import { ConnectionController } from './connection-controller.js';
-import { connectFrom, loadOnDemand } from './on-demand.eager.js';
+import { loadOnDemand } from './on-demand.eager.js';
 import type { OutboundAppList } from './outbound-app-list.js';
 import { listStyles } from './outbound-app-list.styles.js';
-import { monogramLetter, stringsFor, type ResolvedStrings } from './strings.js';
+import { monogramLetter, stringsFor, type ResolvedStrings, type StringOverrides } from './strings.js';
 
 type OnDemand = Awaited<ReturnType<typeof loadOnDemand>>;
 
@@ -33,13 +33,25 @@ function appIdsOf(value: unknown): string[] | undefined {
   }
 }
 
+/**
+ * The list's `strings`, when it is a table that can be read, for its rows' buttons; anything else
+ * (a host's Proxy that throws) is not passed on, so a row renders with the page's words.
+ */
+function readable(strings: unknown): StringOverrides | undefined {
+  try {
+    return strings !== null && typeof strings === 'object' && (strings as Record<string, unknown>)['_$litDirective$'] === undefined
+      ? (strings as StringOverrides)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const NOT_CONFIGURED =
   'No Descope project: set project-id (and base-url) on <outbound-app-list>, an <outbound-connect> around it, or configure(); or pass an sdk.';
 
 export class AppListView implements ReactiveController {
   #state: ListState = { kind: 'loading' };
-  /** The app whose connection this list started last: the live region speaks of it. */
-  #started?: string;
   readonly #failedLogos = new Set<string>();
   #read = 0;
   #unwatch?: () => void;
@@ -128,11 +140,6 @@ export class AppListView implements ReactiveController {
     }
   }
 
-  #connect(app: CatalogApp): void {
-    this.#started = app.id;
-    void connectFrom(this.host, app.id);
-  }
-
   #askToDisconnect(app: CatalogApp): void {
     this.host.dispatchEvent(new CustomEvent('outbound-disconnect', { detail: { appId: app.id }, bubbles: true, composed: true }));
   }
@@ -148,10 +155,13 @@ export class AppListView implements ReactiveController {
     return html`<span class="monogram">${monogramLetter(app.name)}</span>`;
   }
 
+  /**
+   * One app's row. Its Connect / Reconnect is an `<outbound-app-button compact>`: the same state,
+   * words, look and messages as every button of the page (its `button` part is the row's
+   * `connect` part, its `message` the row's `message`).
+   */
   #renderApp(app: CatalogApp, connected: ReadonlySet<string> | undefined) {
-    const state = this.#connection(app.id);
-    const isConnected = state.status === 'connected';
-    const busy = state.status === 'connecting';
+    const isConnected = this.#connection(app.id).status === 'connected';
     return html`<li part="item" data-app-id=${app.id}>
       <span part="logo" aria-hidden="true">${this.#renderLogo(app)}</span>
       <span class="text">
@@ -162,15 +172,15 @@ export class AppListView implements ReactiveController {
         ? html`<span part="status" class=${isConnected ? 'connected' : ''}>${isConnected ? this.#w.listConnected() : this.#w.listNotConnected()}</span>`
         : nothing}
       <span part="actions">
-        <button
-          part="connect"
-          type="button"
-          aria-label=${isConnected ? this.#w.reconnect(app.name) : this.#w.connect(app.name)}
-          aria-busy=${busy ? 'true' : 'false'}
-          @click=${() => void this.#connect(app)}
-        >
-          ${busy ? this.#w.listConnecting() : isConnected ? this.#w.listReconnect() : this.#w.listConnect()}
-        </button>
+        <outbound-app-button
+          compact
+          size="sm"
+          exportparts="button:connect, message"
+          app-id=${app.id}
+          app-name=${app.name}
+          logo=${app.logo || nothing}
+          .strings=${readable(this.host.strings)}
+        ></outbound-app-button>
         ${this.host.disconnect && isConnected
           ? html`<button part="disconnect" type="button" aria-label=${this.#w.disconnect(app.name)} @click=${() => this.#askToDisconnect(app)}>
               ${this.#w.listDisconnect()}
@@ -190,7 +200,7 @@ export class AppListView implements ReactiveController {
       return html`<ul part="list" class="skeleton" aria-hidden="true">${row}${row}${row}</ul>`;
     }
     if (state.kind === 'error') {
-      return html`<div part="error" class="message" title=${state.message}>
+      return html`<div part="error" class="message">
         <span>${this.#w.listFailed()}</span>
         <button part="retry" type="button" @click=${() => void this.refresh()}>${this.#w.listRetry()}</button>
       </div>`;
@@ -213,18 +223,6 @@ export class AppListView implements ReactiveController {
     this.#w = this.#words();
     this.#tenant = connectionIdOf('', resolveConfig(this.host).tenantId)[1];
     return html`${this.#renderContent()}
-      <span class="visually-hidden" role="status">${this.#state.kind === 'loading' ? this.#w.listLoading() : this.#announcement()}</span>`;
-  }
-
-  /** What the live region says: the last change of the connection this list started last. */
-  #announcement(): string {
-    const appId = this.#started;
-    if (!appId) return '';
-    const state = this.#connection(appId);
-    const name = this.#state.kind === 'ready' ? (this.#state.apps.find((app) => app.id === appId)?.name ?? appId) : appId;
-    if (state.status === 'connecting') return this.#w.connecting(name);
-    if (state.status === 'error') return this.#w.failed(name, '');
-    if (state.change === 'connected') return this.#w.connected(name);
-    return state.change === 'canceled' ? this.#w.canceled(name) : '';
+      <span class="visually-hidden" role="status">${this.#state.kind === 'loading' ? this.#w.listLoading() : ''}</span>`;
   }
 }

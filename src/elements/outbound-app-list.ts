@@ -1,5 +1,7 @@
 import { css, html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { AppListView } from './outbound-app-list-view.js';
+import { configChanged } from '../core/config.js';
+import { noteStatusShown } from '../core/connection-state.js';
 import { OutboundConfigElement } from './outbound-config-element.js';
 import { stringsFor, type StringOverrides } from './strings.js';
 
@@ -13,7 +15,8 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
 
 /**
  * The project's Outbound Apps with the user's connection status: each row shows the app's logo,
- * name and description, whether it is connected, and a Connect (or Reconnect) button; with
+ * name and description, whether it is connected, and a Connect (or Reconnect) button (an
+ * `<outbound-app-button compact>`: the same states and words as every button); with
  * `disconnect`, connected apps also offer Disconnect. The list reads the catalog and the status
  * through the same session as the connect call, sharing one request per endpoint with every other
  * element of the page. Its rows, styles and the catalog client load on demand: the first paint
@@ -31,7 +34,8 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
  * @csspart description - The app's description.
  * @csspart status - "Connected" / "Not connected".
  * @csspart actions - The box holding the row's buttons.
- * @csspart connect - The Connect / Reconnect button (its accessible name says which app).
+ * @csspart connect - The Connect / Reconnect button (its accessible name says which app): the `button` part of the row's `<outbound-app-button compact>`.
+ * @csspart message - The reason a row's connect failed, under its button (the row button's `message` part).
  * @csspart disconnect - The Disconnect button (with the `disconnect` attribute, connected apps only).
  * @csspart skeleton - A placeholder row while loading.
  * @csspart empty - The empty or signed-out message.
@@ -46,7 +50,8 @@ const INPUTS = ['apps', 'projectId', 'baseUrl', 'storagePrefix', 'tenantId', 'sd
  * @cssprop [--outbound-list-item-padding=12px 16px] - Row padding.
  * @cssprop [--outbound-button-color] - Text colour, shared with `<outbound-app-button>`.
  * @cssprop [--outbound-button-border-color] - Button borders, shared with `<outbound-app-button>`.
- * @cssprop [--outbound-button-radius=6px] - Button radius (the card's is twice that).
+ * @cssprop [--outbound-button-radius=4px] - Button radius (the card's is twice that).
+ * @cssprop [--outbound-logo-background] - A tile behind the logos: white in the dark scheme (so a dark logo stays visible), none otherwise.
  * @cssprop [--outbound-focus-ring-color] - Focus ring.
  * @cssprop [--outbound-success-color] - The "Connected" status.
  * @cssprop [--outbound-error-color] - Disconnect and the error state.
@@ -97,6 +102,7 @@ export class OutboundAppList extends OutboundConfigElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    noteStatusShown(); // the page's buttons may turn connected in place: they hold that width
     void this.#start();
   }
 
@@ -129,7 +135,9 @@ export class OutboundAppList extends OutboundConfigElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (this.#view && INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) void this.#view.load();
+    if (!INPUTS.some((name) => changed.has(name as keyof OutboundAppList))) return;
+    void this.#view?.load();
+    configChanged(); // the rows' buttons take their settings from the list
   }
 
   protected override render() {

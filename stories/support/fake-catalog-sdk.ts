@@ -5,7 +5,8 @@
  *   html`<outbound-app-list .sdk=${fakeCatalogSdk({ connected: ['slack'] })}></outbound-app-list>`
  *
  * `delayMs: Infinity` keeps every request pending (the loading state); `fail` answers the catalog
- * with that HTTP status; `calls` counts the requests per path.
+ * with that HTTP status; `connect` makes an app's connect call hang or fail; `calls` counts the
+ * requests per path.
  */
 export interface FakeApp {
   id: string;
@@ -20,6 +21,8 @@ export interface FakeCatalogOptions {
   delayMs?: number;
   fail?: number;
   userId?: string;
+  /** Per app ID, how its connect call answers: `pending` (never), or an HTTP status to fail with. */
+  connect?: Record<string, 'pending' | number>;
 }
 
 /** Logos drawn inline (data:image/svg+xml), so stories need no server. */
@@ -55,6 +58,9 @@ export function fakeCatalogSdk(options: FakeCatalogOptions = {}) {
     outbound: {
       connect: async (appId: string, connectOptions?: { redirectUrl?: string }) => {
         redirectUrls.push(connectOptions?.redirectUrl ?? '');
+        const answer = options.connect?.[appId];
+        if (answer === 'pending') return new Promise<never>(() => undefined);
+        if (answer) return { ok: false, code: answer, data: { url: '' }, error: { errorDescription: `HTTP ${answer}` } };
         return { ok: true, code: 200, data: { url: `https://provider.example/authorize?app=${appId}` } };
       },
     },

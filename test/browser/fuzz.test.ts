@@ -545,7 +545,8 @@ describe('property-based inputs (fast-check, 10,000 per run)', function () {
           host.append(el);
           await el.updateComplete.catch((error: unknown) => tally.fail('uncaught', `render: ${stackOf(error)}`));
           await settle(() => !!el.shadowRoot?.querySelector('li[part="item"], [part~="empty"], [part~="error"]'), 100);
-          const button = el.shadowRoot?.querySelector<HTMLButtonElement>('li[part="item"] button');
+          // The first row's Connect: the button inside the row's <outbound-app-button compact>.
+          const button = el.shadowRoot?.querySelector('li[part="item"] outbound-app-button')?.shadowRoot?.querySelector<HTMLButtonElement>('button');
           if (button) {
             button.click();
             await settle(() => outcome.ended() || navigations.length > before);

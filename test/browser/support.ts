@@ -125,3 +125,12 @@ export function captureConsoleWarnings(): { said: unknown[][]; restore: () => vo
   console.error = (...args: unknown[]) => said.push(args);
   return { said, restore: () => Object.assign(console, { warn, error }) };
 }
+
+/**
+ * The native button of a list row: the row's `<outbound-app-button compact>` holds it (its
+ * `button` part is exported as the list's `connect` part). `null` until the row is there.
+ */
+export function rowButton(list: Element, appId: string): HTMLButtonElement | null {
+  const host = list.shadowRoot?.querySelector(`li[data-app-id="${appId}"] outbound-app-button`);
+  return host?.shadowRoot?.querySelector<HTMLButtonElement>('button[part="button"]') ?? null;
+}

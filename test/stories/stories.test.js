@@ -3,6 +3,10 @@
 // Storybook (storybook-static/, built first when missing: `npm run build-storybook`), served
 // here on 127.0.0.1 at an ephemeral port. One browser, one page, one test per story.
 //
+// Then a reflow pass (WCAG 1.4.10): each story again in a 320 px window, and at 200 % zoom (a
+// 160 CSS px window: what a 320 px window lays out at 200 %), failing on horizontal overflow (the page scrolls
+// sideways, or a box of ours sticks out of the window) or on overlapping text.
+//
 // Two tags relax the console check for what a story shows on purpose: `logs-errors` allows the
 // library's own "[outbound-elements] …" developer messages (error states), `broken-logo` allows
 // the browser's 404 for a logo that does not exist.
@@ -127,6 +131,66 @@ async function axeViolations() {
   });
 }
 
+/**
+ * What does not reflow in the current window: the page's sideways scroll, any box (in the shadow
+ * trees too) reaching outside the window, and any two runs of visible text that overlap.
+ */
+function reflowProblems() {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+    /** @param {Node} root @returns {Element[]} */
+    const deep = (root) => [...(/** @type {Element|ShadowRoot} */ (root)).querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? deep(el.shadowRoot) : [])]);
+    const all = deep(/** @type {Element} */ (document.querySelector('#storybook-root')));
+    const name = (/** @type {Element} */ el) => `${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}${el.id ? `#${el.id}` : ''}`;
+    /** Painted: not clipped away as a visually hidden live region is, not transparent. */
+    const painted = (/** @type {Element} */ el) => {
+      for (let node = /** @type {Element | null} */ (el); node; node = node.parentElement ?? /** @type {any} */ (node.getRootNode()).host ?? null) {
+        const style = getComputedStyle(node);
+        if (style.clipPath !== 'none' || style.opacity === '0' || style.visibility === 'hidden') return false;
+      }
+      return true;
+    };
+    /** The part of `el`'s box left visible by the ancestors that clip (a label's ellipsis, a card). */
+    const visible = (/** @type {Element} */ el) => {
+      const r = el.getBoundingClientRect();
+      let [left, right] = [r.left, r.right];
+      /** The parent in the flat tree (a slotted node's is its slot). @param {Element} n */
+      const up = (n) => n.assignedSlot ?? n.parentElement ?? /** @type {any} */ (n.getRootNode()).host ?? null;
+      for (let node = up(el); node; node = up(node)) {
+        if (getComputedStyle(node).overflowX === 'visible') continue;
+        const c = node.getBoundingClientRect();
+        [left, right] = [Math.max(left, c.left), Math.min(right, c.right)];
+      }
+      return { left, right, width: right - left, height: r.height };
+    };
+    for (const el of all) {
+      const r = visible(el);
+      if (r.width > 1 && r.height > 1 && (r.left < -1 || r.right > width + 1) && painted(el)) problems.push(`${name(el)} outside the window (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`);
+    }
+    const runs = [];
+    for (const el of all) {
+      for (const node of el.childNodes) {
+        if (node.nodeType !== 3 || !node.textContent?.trim() || ['STYLE', 'SCRIPT'].includes(el.tagName) || !painted(el)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) runs.push({ node, r, text: node.textContent.trim().slice(0, 30) });
+      }
+    }
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        if (runs[i].node === runs[j].node) continue; // one text's own boxes (lines, an ellipsis)
+        const [a, b] = [runs[i].r, runs[j].r];
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 2 && y > 2) problems.push(`"${runs[i].text}" overlaps "${runs[j].text}"`);
+      }
+    }
+    return [...new Set(problems)].slice(0, 10);
+  });
+}
+
 for (const story of stories) {
   test(`story ${story.title} › ${story.name}`, async () => {
     const tolerated = allowed(story.tags ?? []);
@@ -141,6 +205,20 @@ for (const story of stories) {
       assert.deepEqual(violations, [], `${theme}: axe violations`);
       const errors = logged.filter((text) => !tolerated(text));
       assert.deepEqual(errors, [], `${theme}: console errors`);
+    }
+  });
+
+  test(`story ${story.title} › ${story.name} reflows at 320 px and at 200 % zoom`, async () => {
+    try {
+      // A 320 px window at 200 % zoom lays out 160 CSS px wide.
+      for (const [label, width] of /** @type {const} */ ([['320 px', 320], ['200 % zoom', 160]])) {
+        await page.setViewportSize({ width, height: 800 });
+        await openStory(story.id, 'light');
+        await page.waitForTimeout(50);
+        assert.deepEqual(await reflowProblems(), [], `${label}: does not reflow`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
     }
   });
 }

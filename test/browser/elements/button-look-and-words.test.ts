@@ -209,7 +209,7 @@ describe('<outbound-app-button> strings and locale', () => {
     await failingButton(el, 403);
     const live = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(live.textContent).to.equal('Impossible de connecter HubSpot. Vous n’avez pas accès à cette application.');
-    expect(inner(el).title).to.equal('Vous n’avez pas accès à cette application.');
+    expect(part(el, 'message').textContent).to.equal('Vous n’avez pas accès à cette application.');
 
     el.strings = { reasons: { forbidden: 'Demandez l’accès à votre administrateur.' } };
     await failingButton(el, 403);

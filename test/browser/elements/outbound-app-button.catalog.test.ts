@@ -10,7 +10,7 @@ import { emulator, isolateEachTest, newSession, nextEvent, recordNavigation, req
 
 const label = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="label"] slot')!.textContent!.trim();
 const logoImg = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLImageElement>('[part="logo"] img');
-const monogram = (el: OutboundAppButton) => el.shadowRoot!.querySelector('.monogram')?.textContent;
+const monogram = (el: OutboundAppButton) => el.shadowRoot!.querySelector('.monogram')?.getAttribute('data-letter');
 const gets = async (since: number, path: string) => (await requestsSince(since, path)).filter((r) => r.method === 'GET').length;
 
 async function settle(ms = 300): Promise<void> {
@@ -74,7 +74,7 @@ describe('<outbound-app-button> and the app catalog', () => {
     expect(await gets(since, CONNECTED_PATH)).to.equal(1);
   });
 
-  it('shows connected (check badge, Reconnect) for an app the user has connected; check-status from configure()', async () => {
+  it('shows connected (a check, Reconnect, described as Connected) for an app the user has connected; check-status from configure()', async () => {
     configure({ checkStatus: true });
     const sdk = fakeCatalogSdk({ connected: ['slack'] });
     const el = await fixture<OutboundAppButton>(html`<outbound-app-button app-id="slack" .sdk=${sdk}></outbound-app-button>`);
@@ -82,7 +82,11 @@ describe('<outbound-app-button> and the app catalog', () => {
     await el.updateComplete;
     expect(el.getAttribute('status')).to.equal('connected');
     expect(label(el)).to.equal('Reconnect Slack');
-    expect(el.shadowRoot!.querySelector('.badge.connected')).not.to.equal(null);
+    // The check is drawn in the state box, whose word is the button's description.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="state"]')!, '::after').content).to.equal('""');
+    expect(el.shadowRoot!.querySelector('[part="button"]')!.getAttribute('aria-describedby')).to.equal('state');
+    expect(el.shadowRoot!.getElementById('state')!.textContent).to.equal('Connected');
+    expect(el.shadowRoot!.querySelector('[part="button"]')!.textContent!.trim()).to.equal('Reconnect Slack', 'no other text in the name');
     await expect(el).to.be.accessible();
   });
 

@@ -58,11 +58,11 @@ describe('<outbound-app-button>', () => {
     it('exposes the parts button, logo, label and (while connecting) spinner', async () => {
       const el = await button();
       const parts = () => [...el.shadowRoot!.querySelectorAll('[part]')].map((node) => node.getAttribute('part'));
-      expect(parts()).to.deep.equal(['button', 'logo', 'label']);
+      expect(parts()).to.deep.equal(['button', 'logo', 'label', 'state']);
       el.getToken = () => new Promise(() => undefined); // stays connecting
       void el.connect();
       await el.updateComplete;
-      expect(parts()).to.deep.equal(['button', 'logo', 'spinner', 'label']);
+      expect(parts()).to.deep.equal(['button', 'logo', 'label', 'state spinner']);
     });
 
     it('makes a readable name from the app ID when there is no app-name', async () => {
@@ -91,7 +91,7 @@ describe('<outbound-app-button>', () => {
       await new Promise((resolve) => el.shadowRoot!.querySelector('img')!.addEventListener('error', resolve));
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(el.shadowRoot!.querySelector('.monogram')!.textContent).to.equal('S');
+      expect(el.shadowRoot!.querySelector('.monogram')!.getAttribute('data-letter')).to.equal('S');
 
       el.logo = 'javascript:alert(1)';
       await el.updateComplete;
@@ -147,7 +147,7 @@ describe('<outbound-app-button>', () => {
       });
       expect(el.status).to.equal('connecting');
       expect(inner(el).getAttribute('aria-busy')).to.equal('true');
-      expect(el.shadowRoot!.querySelector('[part="spinner"]')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part~="spinner"]')).not.to.equal(null);
       await expect(el).to.be.accessible();
 
       const url = await recorder().next();
@@ -318,7 +318,12 @@ describe('<outbound-app-button>', () => {
       await el.updateComplete;
       expect(el.getAttribute('status')).to.equal('error');
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Sign in');
-      expect(inner(el).title).to.contain('Sign in');
+      // On screen as text, not in a tooltip: the message part, describing the button.
+      const message = el.shadowRoot!.querySelector<HTMLElement>('[part="message"]')!;
+      expect(message.textContent).to.equal('Sign in, then try again.');
+      expect(message.checkVisibility() && message.getBoundingClientRect().height > 0).to.equal(true);
+      expect(inner(el).getAttribute('aria-describedby')).to.equal(message.id);
+      expect(inner(el).hasAttribute('title')).to.equal(false);
       await expect(el).to.be.accessible();
     });
   });

@@ -7,12 +7,15 @@ import { forgetPopupFlows } from '../../../src/core/popup-flow.js';
 import type { OutboundAppList } from '../../../src/elements/outbound-app-list.js';
 import type { ConnectStartDetail, ConnectSuccessDetail, DisconnectDetail } from '../../../src/events.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
-import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince, until } from '../support.js';
+import { emulator, isolateEachTest, nextEvent, recordNavigation, requestsSince, rowButton, until } from '../support.js';
 
 const root = (el: OutboundAppList) => el.shadowRoot!;
 const items = (el: OutboundAppList) => [...root(el).querySelectorAll('li[part="item"]')];
 const names = (el: OutboundAppList) => items(el).map((li) => li.querySelector('[part="name"]')!.textContent!.trim());
 const row = (el: OutboundAppList, appId: string) => root(el).querySelector(`li[data-app-id="${appId}"]`)!;
+/** The visible words of a row's button, and what its live region says. */
+const rowLabel = (el: OutboundAppList, appId: string) => rowButton(el, appId)!.querySelector('[part="label"]')!.textContent!.trim();
+const rowSays = (el: OutboundAppList, appId: string) => (rowButton(el, appId)!.getRootNode() as ShadowRoot).querySelector('[role="status"]')!.textContent;
 const gets = async (since: number, path: string) => (await requestsSince(since, path)).filter((r) => r.method === 'GET').length;
 
 const ready = (el: OutboundAppList) => until(() => items(el).length > 0 || !!root(el).querySelector('[part~="empty"], [part~="error"]'), 'the list');
@@ -30,9 +33,9 @@ describe('<outbound-app-list>', () => {
     expect(slack.querySelector('[part="description"]')!.textContent).to.equal('See your channels and post messages.');
     expect(slack.querySelector('[part="logo"] img')!.getAttribute('src')).to.equal(`${emulator.baseUrl}/emulator/logos/slack.svg`);
     expect(slack.querySelector('[part="status"]')!.textContent).to.equal('Not connected');
-    const button = slack.querySelector<HTMLButtonElement>('button[part="connect"]')!;
+    const button = rowButton(el, 'slack')!;
     expect(button.getAttribute('aria-label')).to.equal('Connect Slack');
-    expect(button.textContent!.trim()).to.equal('Connect');
+    expect(rowLabel(el, 'slack')).to.equal('Connect');
     expect(root(el).querySelector('ul[part="list"]')).not.to.equal(null);
     expect(await gets(since, CATALOG_PATH)).to.equal(1);
     expect(await gets(since, ME_PATH)).to.equal(1);
@@ -64,7 +67,7 @@ describe('<outbound-app-list>', () => {
     await ready(el);
     const slack = row(el, 'slack');
     expect(slack.querySelector('[part="status"]')!.textContent).to.equal('Connected');
-    expect(slack.querySelector('button[part="connect"]')!.getAttribute('aria-label')).to.equal('Reconnect Slack');
+    expect(rowButton(el, 'slack')!.getAttribute('aria-label')).to.equal('Reconnect Slack');
     expect(slack.querySelector('button[part="disconnect"]')).to.equal(null);
 
     el.disconnect = true;
@@ -156,14 +159,16 @@ describe('<outbound-app-list>', () => {
     await ready(el);
     const start = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
     const navigated = nav.next();
-    row(el, 'notion').querySelector<HTMLButtonElement>('button[part="connect"]')!.focus();
+    rowButton(el, 'notion')!.focus();
     await sendKeys({ press: 'Enter' });
     expect((await start).detail.appId).to.equal('notion');
     expect(await navigated).to.equal('https://provider.example/authorize?app=notion');
     await el.updateComplete;
-    const button = row(el, 'notion').querySelector('button[part="connect"]')!;
+    const button = rowButton(el, 'notion')!;
     expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(button.textContent!.trim()).to.equal('Connecting…');
+    expect(rowLabel(el, 'notion')).to.equal('Connecting…');
+    // What it shows and what it is called agree (WCAG 2.5.3): no "Connect Notion" while busy.
+    expect(button.getAttribute('aria-label')).to.equal('Connecting to Notion…');
     nav.restore();
   });
 
@@ -176,11 +181,17 @@ describe('<outbound-app-list>', () => {
       const el = await fixture<OutboundAppList>(html`<outbound-app-list .sdk=${sdk}></outbound-app-list>`);
       await ready(el);
       const failed = nextEvent(el, 'outbound-connect-error');
-      row(el, 'slack').querySelector<HTMLButtonElement>('button[part="connect"]')!.click();
+      rowButton(el, 'slack')!.click();
       await failed;
       await el.updateComplete;
-      expect(row(el, 'slack').querySelector('button[part="connect"]')!.getAttribute('aria-busy')).to.equal('false');
-      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain("Couldn't connect Slack");
+      const message = () => (rowButton(el, 'slack')!.getRootNode() as ShadowRoot).querySelector('[part="message"]');
+      await until(() => !!message()?.textContent, 'the message');
+      expect(rowButton(el, 'slack')!.getAttribute('aria-busy')).to.equal(null);
+      expect(rowSays(el, 'slack')).to.contain("Couldn't connect Slack");
+      // The reason is on screen, in the row, and describes the row's button.
+      expect(message()!.textContent).to.equal('Something went wrong. Try again later.');
+      expect(message()!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(rowButton(el, 'slack')!.getAttribute('aria-describedby')).to.equal(message()!.id);
     } finally {
       console.error = error;
     }
@@ -213,14 +224,14 @@ describe('<outbound-app-list>', () => {
     try {
       const start = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
       inClick = true;
-      row(el, 'slack').querySelector<HTMLButtonElement>('button[part="connect"]')!.click();
+      rowButton(el, 'slack')!.click();
       inClick = false;
       expect((await start).detail.mode).to.equal('popup');
       // A popup opened after an await is refused by popup blockers (Safari, Firefox).
       expect(openedInClick, 'window.open called synchronously inside the click').to.deep.equal([true]);
       await until(() => redirectUrls.length === 1, 'the connect call');
       await el.updateComplete;
-      expect(row(el, 'slack').querySelector('button[part="connect"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(rowButton(el, 'slack')!.getAttribute('aria-busy')).to.equal('true');
 
       // The popup's return page relays the result (popup-channel.ts).
       const success = nextEvent<ConnectSuccessDetail>(el, 'outbound-connect-success');
@@ -229,14 +240,14 @@ describe('<outbound-app-list>', () => {
       channel.close();
       expect((await success).detail.appId).to.equal('slack');
       await until(() => row(el, 'slack').querySelector('[part="status"]')!.textContent === 'Connected', 'Slack shown connected');
-      const slackButton = row(el, 'slack').querySelector('button[part="connect"]')!;
-      expect(slackButton.getAttribute('aria-busy')).to.equal('false');
-      expect(slackButton.textContent!.trim()).to.equal('Reconnect');
-      expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Slack connected');
+      const slackButton = rowButton(el, 'slack')!;
+      expect(slackButton.getAttribute('aria-busy')).to.equal(null);
+      expect(rowLabel(el, 'slack')).to.equal('Reconnect');
+      expect(rowSays(el, 'slack')).to.equal('Slack connected');
 
       // The list is free again: another row starts a connection.
       const next = nextEvent<ConnectStartDetail>(el, 'outbound-connect-start');
-      row(el, 'notion').querySelector<HTMLButtonElement>('button[part="connect"]')!.click();
+      rowButton(el, 'notion')!.click();
       expect((await next).detail.appId).to.equal('notion');
     } finally {
       window.open = open;

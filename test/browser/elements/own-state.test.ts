@@ -10,7 +10,7 @@ import { reportRedirectReturn } from '../../../src/core/redirect-return.js';
 import { savePending } from '../../../src/core/pending-store.js';
 import { returnTargetFor } from '../../../src/elements/return-reporting.js';
 import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
-import { captureConsoleWarnings, isolateEachTest, setUrl, until } from '../support.js';
+import { captureConsoleWarnings, isolateEachTest, rowButton as rowButtonOf, setUrl, until } from '../support.js';
 
 type Mode = 'redirect' | 'popup';
 type EventName = 'outbound-connect-start' | 'outbound-connect-success' | 'outbound-connect-error' | 'outbound-connect-cancel';
@@ -51,13 +51,13 @@ const subjects: Subject[] = [
     status: (el) => {
       const button = rowButton(el)!;
       if (button.getAttribute('aria-busy') === 'true') return 'connecting';
-      return button.textContent!.trim() === 'Reconnect' ? 'connected' : 'idle';
+      return button.querySelector('[part="label"]')!.textContent!.trim() === 'Reconnect' ? 'connected' : 'idle';
     },
   },
 ];
 
 function rowButton(list: HTMLElement): HTMLButtonElement | null {
-  return list.shadowRoot!.querySelector<HTMLButtonElement>(`[data-app-id="${APP}"] [part="connect"]`);
+  return rowButtonOf(list, APP);
 }
 
 /** A catalog SDK whose connect call succeeds (a same-origin consent page) or fails with 403. */

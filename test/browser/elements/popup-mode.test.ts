@@ -12,6 +12,7 @@ import { fakeCatalogSdk } from '../../../stories/support/fake-catalog-sdk.js';
 import { emulator, isolateEachTest, nextEvent, requestsSince, until } from '../support.js';
 
 const inner = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="button"]')!;
+const message = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[part="message"]')?.textContent;
 const cancelControl = (el: OutboundAppButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="cancel"]');
 const announcement = (el: OutboundAppButton) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 const popupOf = (appId: string) => window.open('', `outbound-elements:${appId}`);
@@ -156,13 +157,13 @@ describe('popup mode on the elements', () => {
         inner(el).click();
         expect((await error).detail.code).to.equal('popup-blocked');
       }
-      await until(() => !!inner(english!).title && !!inner(french!).title, 'the reasons');
+      await until(() => !!message(english!) && !!message(french!), 'the reasons');
     } finally {
       window.open = open;
       console.error = quiet;
     }
-    expect(inner(english!).title).to.equal('Allow pop-ups for this site, then try again.');
+    expect(message(english!)).to.equal('Allow pop-ups for this site, then try again.');
     expect(announcement(english!)).to.equal("Couldn't connect Slack. Allow pop-ups for this site, then try again.");
-    expect(inner(french!).title).to.equal('Autorisez les fenêtres pop-up pour ce site, puis réessayez.');
+    expect(message(french!)).to.equal('Autorisez les fenêtres pop-up pour ce site, puis réessayez.');
   });
 });
