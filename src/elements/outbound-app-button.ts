@@ -48,7 +48,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * Without `logo` or `app-name`, the button takes them from the project's app catalog; with
  * `check-status` (or an `<outbound-connect check-status>` around it) it shows `connected` for an
  * app the user has already connected, and its action becomes "Reconnect". The page asks Descope
- * at most once per endpoint, however many buttons it holds (see the README).
+ * at most once per endpoint, however many buttons it holds (see docs/catalog.md).
  *
  * @csspart button - The native `<button>`.
  * @csspart logo - The box holding the logo (image, slotted logo, or monogram).

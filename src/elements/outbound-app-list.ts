@@ -92,7 +92,7 @@ export class OutboundAppList extends OutboundConfigElement {
 
   /**
    * Replacements for this list's words, over the locale's and `configure({ strings })`'s
-   * (see "Words and languages" in the README), e.g. `{ listEmpty: 'Nothing to connect yet.' }`.
+   * (see docs/languages.md), e.g. `{ listEmpty: 'Nothing to connect yet.' }`.
    */
   strings?: StringOverrides;
 

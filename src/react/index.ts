@@ -5,7 +5,8 @@
  * `onConnectCancel` and `onDisconnect`; and `useReturnOutcome()`, this page load's return
  * outcome, safe to render during hydration.
  *
- * Importing it registers the elements (in a browser; nothing happens on a server).
+ * Importing it registers the elements: in a browser, and under a server renderer's DOM shim
+ * (@lit-labs/ssr), so they render on the server; redirect returns are handled in a browser only.
  */
 import React from 'react';
 import { createComponent, type EventName } from '@lit/react';
