@@ -183,9 +183,9 @@ function readSetting(layer: Partial<OutboundConfig> | undefined, key: keyof Outb
   }
 }
 
-/** `popup`, or `auto` inside a frame (where a top-level redirect would fail). */
+/** `popup`, or `auto` inside a frame (where a top-level redirect would fail; a server renders no frame). */
 export function wantsPopup(mode: unknown): boolean {
-  return mode === 'popup' || (mode === 'auto' && window.top !== window);
+  return mode === 'popup' || (mode === 'auto' && typeof window !== 'undefined' && window.top !== window);
 }
 
 /**

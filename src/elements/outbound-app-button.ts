@@ -28,8 +28,8 @@ const stringAttribute = (fallback?: string) => ({
 });
 
 let mayReturn: boolean | undefined;
-/** Whether this page load may be a redirect return (asked once per page). */
-const pageMayReturn = () => (mayReturn ??= mayHaveReturn());
+/** Whether this page load may be a redirect return (asked once per page; never on a server, which renders without a window). */
+const pageMayReturn = () => (mayReturn ??= typeof window !== 'undefined' && mayHaveReturn());
 
 /** Property values rendered as text: anything but a string shows nothing rather than throwing. */
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
