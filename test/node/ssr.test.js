@@ -9,7 +9,8 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 
-await import('../../dist/define.js');
+// The built package (dist/ exists once the build step ran), as a page's server would import it.
+await import(new URL('../../dist/define.js', import.meta.url).href);
 
 /** @param {import('lit').TemplateResult} template */
 const serverHtml = async (template) => collectResult(render(template));
