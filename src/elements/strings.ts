@@ -29,7 +29,6 @@ export const english = {
   listFailed: () => "Couldn't load the apps.",
   listRetry: () => 'Retry',
   inPopup: (app: string) => `Finish connecting ${app} in the popup window. Press the button to show it again, or Cancel.`,
-  cancel: () => 'Cancel',
   cancelConnecting: (app: string) => `Cancel connecting ${app}`,
 };
 

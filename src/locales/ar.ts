@@ -27,7 +27,6 @@ export const ar = {
   listFailed: () => 'تعذّر تحميل التطبيقات.',
   listRetry: () => 'إعادة المحاولة',
   inPopup: (app: string) => `أكمل ربط ${app} في النافذة المنبثقة. اضغط الزر لإظهارها مجددًا، أو اضغط إلغاء.`,
-  cancel: () => 'إلغاء',
   cancelConnecting: (app: string) => `إلغاء ربط ${app}`,
   reasons: {
     unauthenticated: 'سجّل الدخول، ثم حاول مرة أخرى.',

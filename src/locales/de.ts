@@ -26,7 +26,6 @@ export const de = {
   listFailed: () => 'Die Apps konnten nicht geladen werden.',
   listRetry: () => 'Erneut versuchen',
   inPopup: (app: string) => `Schließen Sie die Verbindung mit ${app} im Pop-up-Fenster ab. Drücken Sie die Schaltfläche, um es wieder anzuzeigen, oder „Abbrechen“.`,
-  cancel: () => 'Abbrechen',
   cancelConnecting: (app: string) => `Verbindung mit ${app} abbrechen`,
   reasons: {
     unauthenticated: 'Melden Sie sich an und versuchen Sie es erneut.',

@@ -26,7 +26,6 @@ export const es = {
   listFailed: () => 'No se pudieron cargar las aplicaciones.',
   listRetry: () => 'Reintentar',
   inPopup: (app: string) => `Termina de conectar ${app} en la ventana emergente. Pulsa el botón para volver a mostrarla, o Cancelar.`,
-  cancel: () => 'Cancelar',
   cancelConnecting: (app: string) => `Cancelar la conexión con ${app}`,
   reasons: {
     unauthenticated: 'Inicia sesión y vuelve a intentarlo.',

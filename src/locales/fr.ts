@@ -26,7 +26,6 @@ export const fr = {
   listFailed: () => 'Impossible de charger les applications.',
   listRetry: () => 'Réessayer',
   inPopup: (app: string) => `Terminez la connexion à ${app} dans la fenêtre pop-up. Appuyez sur le bouton pour l’afficher de nouveau, ou sur Annuler.`,
-  cancel: () => 'Annuler',
   cancelConnecting: (app: string) => `Annuler la connexion à ${app}`,
   reasons: {
     unauthenticated: 'Connectez-vous, puis réessayez.',

@@ -27,7 +27,6 @@ export const he = {
   listFailed: () => 'לא ניתן לטעון את האפליקציות.',
   listRetry: () => 'ניסיון חוזר',
   inPopup: (app: string) => `יש להשלים את החיבור אל ${app} בחלון הקופץ. אפשר ללחוץ על הכפתור כדי להציג אותו שוב, או על ביטול.`,
-  cancel: () => 'ביטול',
   cancelConnecting: (app: string) => `ביטול החיבור אל ${app}`,
   reasons: {
     unauthenticated: 'יש להתחבר לחשבון ולנסות שוב.',

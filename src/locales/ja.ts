@@ -26,7 +26,6 @@ export const ja = {
   listFailed: () => 'アプリを読み込めませんでした。',
   listRetry: () => '再試行',
   inPopup: (app: string) => `ポップアップ ウィンドウで ${app} との連携を完了してください。ボタンを押すとウィンドウを再表示します。やめる場合は「キャンセル」を押してください。`,
-  cancel: () => 'キャンセル',
   cancelConnecting: (app: string) => `${app} との連携をキャンセル`,
   reasons: {
     unauthenticated: 'サインインしてから、もう一度お試しください。',

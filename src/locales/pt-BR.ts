@@ -27,7 +27,6 @@ export const ptBR = {
   listFailed: () => 'Não foi possível carregar os apps.',
   listRetry: () => 'Tentar novamente',
   inPopup: (app: string) => `Termine de conectar o ${app} na janela pop-up. Toque no botão para mostrá-la de novo, ou em Cancelar.`,
-  cancel: () => 'Cancelar',
   cancelConnecting: (app: string) => `Cancelar a conexão com o ${app}`,
   reasons: {
     unauthenticated: 'Entre na sua conta e tente novamente.',
